@@ -1,0 +1,253 @@
+package org.newsroommonitor.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * A real single-node Elasticsearch from the {@code integ-test-zip} distribution. The distribution is unpacked
+ * once into a shared, read-only home; each node has its own directory with config, data, logs and tmp. When the
+ * caller is root, the node runs as the unprivileged uid 65534 (Elasticsearch refuses to run as root).
+ */
+public final class ElasticsearchNode implements AutoCloseable {
+
+    public record Config(Path directory, int httpPort, int transportPort, String heap) {
+        public Config {
+            directory = directory.toAbsolutePath();
+        }
+    }
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Config config;
+    private final Distributions distributions;
+    private final Path home;
+    private ManagedProcess process;
+
+    private ElasticsearchNode(Config config, Distributions distributions, Path home) {
+        this.config = config;
+        this.distributions = distributions;
+        this.home = home;
+    }
+
+    /** Unpacks the distribution if needed, prepares the node directory, starts the node and waits for yellow. */
+    public static ElasticsearchNode start(Config config, Distributions distributions, Path installRoot) {
+        if (Posix.isRoot() && !Posix.traversableByOthers(config.directory())) {
+            throw new IllegalStateException("Elasticsearch must run as an unprivileged user, who cannot reach "
+                    + config.directory() + " (a parent directory is closed to other users). Choose a data "
+                    + "directory under /tmp or another open place (NEWSROOM_DATA_DIR).");
+        }
+        Path home = install(distributions, installRoot);
+        ElasticsearchNode node = new ElasticsearchNode(config, distributions, home);
+        node.start();
+        return node;
+    }
+
+    public String hostAndPort() {
+        return Net.LOOPBACK + ":" + config.httpPort();
+    }
+
+    public URI httpUri() {
+        return URI.create("http://" + hostAndPort());
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public Path logFile() {
+        return config.directory().resolve("elasticsearch.log");
+    }
+
+    /** Starts the node again on the same data, e.g. after {@link #stop()} in an outage test. */
+    public synchronized void start() {
+        if (process != null && process.isAlive()) {
+            return;
+        }
+        ManagedProcess.stopLeftover(pidFile(), config.directory().toString(), Duration.ofSeconds(20));
+        Net.requireFree(config.httpPort(), "Elasticsearch", "NEWSROOM_ES_PORT");
+        Net.requireFree(config.transportPort(), "Elasticsearch transport", "NEWSROOM_ES_TRANSPORT_PORT");
+        prepareDirectories();
+        List<String> command = new ArrayList<>();
+        boolean root = Posix.isRoot();
+        if (root) {
+            command.addAll(List.of("setpriv", "--reuid=" + Posix.UNPRIVILEGED_ID, "--regid=" + Posix.UNPRIVILEGED_ID,
+                    "--clear-groups", "--"));
+        }
+        command.add(home.resolve("bin/elasticsearch").toString());
+        command.addAll(List.of(
+                "-E", "cluster.name=newsroom-local",
+                "-E", "node.name=" + config.directory().getFileName(),
+                "-E", "discovery.type=single-node",
+                "-E", "xpack.security.enabled=false",
+                "-E", "network.host=" + Net.LOOPBACK,
+                "-E", "http.port=" + config.httpPort(),
+                "-E", "transport.port=" + config.transportPort(),
+                "-E", "path.data=" + config.directory().resolve("data"),
+                "-E", "path.logs=" + config.directory().resolve("logs"),
+                "-E", "cluster.routing.allocation.disk.threshold_enabled=false",
+                "-E", "action.destructive_requires_name=false"));
+        Map<String, String> environment = new HashMap<>();
+        environment.put("ES_JAVA_HOME", Jdk.home().toString());
+        environment.put("JAVA_HOME", null);
+        environment.put("ES_PATH_CONF", config.directory().resolve("config").toString());
+        environment.put("ES_TMPDIR", config.directory().resolve("tmp").toString());
+        environment.put("ES_JAVA_OPTS", "-Xms" + config.heap() + " -Xmx" + config.heap());
+        environment.put("HOME", config.directory().toString());
+        process = ManagedProcess.start("elasticsearch", command, environment, config.directory(), logFile(), pidFile());
+        process.awaitReady(Duration.ofSeconds(120), this::isHealthy);
+    }
+
+    /** True when the cluster answers and is at least yellow. */
+    public boolean isHealthy() {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                            httpUri().resolve("/_cluster/health?wait_for_status=yellow&timeout=1s"))
+                    .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    public boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    public synchronized void stop() {
+        if (process != null) {
+            process.stop(Duration.ofSeconds(30));
+            process = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private Path pidFile() {
+        return config.directory().resolve("elasticsearch.pid");
+    }
+
+    private void prepareDirectories() {
+        Path directory = config.directory();
+        try {
+            for (String sub : List.of("data", "logs", "tmp")) {
+                Files.createDirectories(directory.resolve(sub));
+            }
+            Path configDir = directory.resolve("config");
+            if (!Files.exists(configDir.resolve("elasticsearch.yml"))) {
+                copyTree(home.resolve("config"), configDir);
+            }
+            Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
+            if (Posix.isRoot()) {
+                Posix.chownTree(directory, Posix.UNPRIVILEGED_ID);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + directory, e);
+        }
+    }
+
+    /**
+     * Unpacks the distribution once per version under {@code installRoot}: into a fresh directory first, then
+     * moved into place, so concurrent test JVMs never see half an install.
+     */
+    static Path install(Distributions distributions, Path installRoot) {
+        Path home = installRoot.resolve("elasticsearch-" + distributions.elasticsearchVersion());
+        if (Files.isExecutable(home.resolve("bin/elasticsearch"))) {
+            return home;
+        }
+        if (Posix.isRoot() && !Posix.traversableByOthers(installRoot)) {
+            throw new IllegalStateException("cannot install Elasticsearch under " + installRoot
+                    + ": the unprivileged user it runs as cannot reach it");
+        }
+        Path staging = installRoot.resolve(".unpack-" + UUID.randomUUID());
+        try {
+            Files.createDirectories(staging);
+            unzip(distributions.elasticsearchZip(), staging);
+            Path unpacked = staging.resolve("elasticsearch-" + distributions.elasticsearchVersion());
+            try {
+                Files.move(unpacked, home, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException alreadyThere) {
+                if (!Files.isExecutable(home.resolve("bin/elasticsearch"))) {
+                    throw alreadyThere;
+                }
+            }
+            deleteTree(staging);
+            return home;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot unpack " + distributions.elasticsearchZip() + " into " + installRoot, e);
+        }
+    }
+
+    private static void unzip(Path zip, Path target) throws IOException {
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                Path path = target.resolve(entry.getName()).normalize();
+                if (!path.startsWith(target)) {
+                    throw new IOException("zip entry outside the target: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(path);
+                    Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxr-xr-x"));
+                } else {
+                    Files.createDirectories(path.getParent());
+                    Files.copy(in, path, StandardCopyOption.REPLACE_EXISTING);
+                    boolean executable = entry.getName().contains("/bin/") && !entry.getName().endsWith(".bat")
+                            && !entry.getName().endsWith(".exe");
+                    Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
+                }
+            }
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        Files.walkFileTree(from, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.REPLACE_EXISTING);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

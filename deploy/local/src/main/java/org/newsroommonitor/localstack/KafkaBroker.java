@@ -1,0 +1,223 @@
+package org.newsroommonitor.localstack;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real single-node Kafka broker in KRaft mode (broker and controller in one JVM), from the
+ * {@code org.apache.kafka:kafka_2.13} jars. The log directory is formatted on first start and kept afterwards.
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+    public record Config(Path directory, int port, int controllerPort, String heap) {
+        public Config {
+            directory = directory.toAbsolutePath();
+        }
+    }
+
+    private final Config config;
+    private final Distributions distributions;
+    private ManagedProcess process;
+
+    private KafkaBroker(Config config, Distributions distributions) {
+        this.config = config;
+        this.distributions = distributions;
+    }
+
+    /** Formats (first time only) and starts the broker, then waits until it answers an admin request. */
+    public static KafkaBroker start(Config config, Distributions distributions) {
+        KafkaBroker broker = new KafkaBroker(config, distributions);
+        broker.start();
+        return broker;
+    }
+
+    public String bootstrapServers() {
+        return Net.LOOPBACK + ":" + config.port();
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public Path logFile() {
+        return config.directory().resolve("kafka.log");
+    }
+
+    private synchronized void start() {
+        Path serverProperties = config.directory().resolve("server.properties");
+        ManagedProcess.stopLeftover(pidFile(), config.directory().toString(), Duration.ofSeconds(10));
+        Net.requireFree(config.port(), "Kafka", "NEWSROOM_KAFKA_PORT");
+        Net.requireFree(config.controllerPort(), "the Kafka controller", "NEWSROOM_KAFKA_CONTROLLER_PORT");
+        try {
+            Files.createDirectories(config.directory());
+            Files.writeString(serverProperties, serverProperties());
+            Files.writeString(config.directory().resolve("log4j2.properties"), LOG4J2);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!Files.exists(dataDirectory().resolve("meta.properties"))) {
+            format(serverProperties);
+        }
+        process = ManagedProcess.start("kafka", List.of(
+                        Jdk.currentJava().toString(), "-Xms" + config.heap(), "-Xmx" + config.heap(),
+                        "-XX:+UseG1GC", "-Djava.awt.headless=true",
+                        "-Dlog4j2.configurationFile=" + config.directory().resolve("log4j2.properties"),
+                        "-cp", distributions.kafkaClasspathString(),
+                        "kafka.Kafka", serverProperties.toString()),
+                Map.of(), config.directory(), logFile(), pidFile());
+        process.awaitReady(Duration.ofSeconds(90), () -> Net.isOpen(config.port()) && answers());
+    }
+
+    private void format(Path serverProperties) {
+        byte[] id = new byte[16];
+        new SecureRandom().nextBytes(id);
+        String clusterId = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+        try {
+            Process format = new ProcessBuilder(Jdk.currentJava().toString(), "-Xmx256m",
+                    "-Dlog4j2.configurationFile=" + config.directory().resolve("log4j2.properties"),
+                    "-cp", distributions.kafkaClasspathString(),
+                    "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", serverProperties.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
+                    .start();
+            if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
+                format.destroyForcibly();
+                throw new IllegalStateException("formatting the Kafka log directory failed; see " + logFile());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private boolean answers() {
+        try (Admin admin = admin()) {
+            admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    public Admin admin() {
+        Properties properties = new Properties();
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "15000");
+        return Admin.create(properties);
+    }
+
+    /** Creates every topic declared in {@code topics.yaml} that does not exist yet. */
+    public void createDeclaredTopics() {
+        createTopics(KafkaTopics.declared().stream()
+                .map(t -> new NewTopic(t.name(), t.partitions(), (short) 1).configs(t.config()))
+                .toList());
+    }
+
+    public void createTopic(String name, int partitions) {
+        createTopics(List.of(new NewTopic(name, partitions, (short) 1)));
+    }
+
+    private void createTopics(Collection<NewTopic> topics) {
+        try (Admin admin = admin()) {
+            for (var result : admin.createTopics(topics).values().entrySet()) {
+                try {
+                    result.getValue().get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("cannot create topic " + result.getKey() + ": " + e.getCause().getMessage(), e);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("Kafka did not create the topics within 30 s", e);
+        }
+    }
+
+    public boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    public synchronized void stop() {
+        if (process != null) {
+            process.stop(Duration.ofSeconds(20));
+            process = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private Path dataDirectory() {
+        return config.directory().resolve("data");
+    }
+
+    private Path pidFile() {
+        return config.directory().resolve("kafka.pid");
+    }
+
+    private String serverProperties() {
+        return String.join("\n",
+                "# Written by the local stack at every start; edit KafkaBroker.java instead.",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.voters=1@" + Net.LOOPBACK + ":" + config.controllerPort(),
+                "listeners=PLAINTEXT://" + Net.LOOPBACK + ":" + config.port() + ",CONTROLLER://" + Net.LOOPBACK + ":" + config.controllerPort(),
+                "advertised.listeners=PLAINTEXT://" + Net.LOOPBACK + ":" + config.port(),
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "log.dirs=" + dataDirectory(),
+                // Topics are created by the project with explicit partitions, never by accident.
+                "auto.create.topics.enable=false",
+                "num.partitions=1",
+                "offsets.topic.replication.factor=1",
+                "offsets.topic.num.partitions=3",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1",
+                "group.initial.rebalance.delay.ms=0",
+                "log.retention.check.interval.ms=60000",
+                "") ;
+    }
+
+    private static final String LOG4J2 = String.join("\n",
+            "status = warn",
+            "appender.console.type = Console",
+            "appender.console.name = STDOUT",
+            "appender.console.layout.type = PatternLayout",
+            "appender.console.layout.pattern = [%d] %p %m (%c)%n",
+            "rootLogger.level = info",
+            "rootLogger.appenderRef.stdout.ref = STDOUT",
+            "logger.kafka.name = kafka",
+            "logger.kafka.level = warn",
+            "logger.org.name = org.apache.kafka",
+            "logger.org.level = warn",
+            "logger.started.name = kafka.server.KafkaRaftServer",
+            "logger.started.level = info",
+            "");
+}

@@ -1,0 +1,280 @@
+package org.newsroommonitor.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+
+/**
+ * The whole system on one machine: a Kafka broker, an Elasticsearch node, the sample feed server and the three
+ * services, started in dependency order with progress reported as it goes. {@code ./newsroom run} and the
+ * end-to-end tests both use this class.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** Where things run. {@link #fromEnvironment} gives the documented defaults, each overridable. */
+    public record Settings(Path repoRoot, Path dataDir, int kafkaPort, int kafkaControllerPort, int elasticsearchPort,
+                           int elasticsearchTransportPort, int feedServerPort, int searchPort, int ingestPort,
+                           int classifyPort, String kafkaHeap, String elasticsearchHeap, String serviceHeap,
+                           Duration feedPollInterval, Map<String, String> extraEnvironment) {
+
+        public Settings {
+            repoRoot = repoRoot.toAbsolutePath().normalize();
+            dataDir = dataDir.toAbsolutePath().normalize();
+            extraEnvironment = Map.copyOf(extraEnvironment);
+        }
+
+        public static Settings fromEnvironment(Path repoRoot, Function<String, String> env) {
+            Function<String, Optional<String>> get = name -> Optional.ofNullable(env.apply(name)).filter(v -> !v.isBlank());
+            Map<String, String> defaults = Map.ofEntries(
+                    Map.entry("NEWSROOM_KAFKA_PORT", "9092"), Map.entry("NEWSROOM_KAFKA_CONTROLLER_PORT", "9093"),
+                    Map.entry("NEWSROOM_ES_PORT", "9200"), Map.entry("NEWSROOM_ES_TRANSPORT_PORT", "9300"),
+                    Map.entry("NEWSROOM_FEED_SERVER_PORT", "8090"), Map.entry("NEWSROOM_SEARCH_PORT", "8080"),
+                    Map.entry("NEWSROOM_INGEST_PORT", "8081"), Map.entry("NEWSROOM_CLASSIFY_PORT", "8082"));
+            Function<String, String> value = name -> get.apply(name).orElse(defaults.get(name));
+            Function<String, Integer> number = name -> Integer.parseInt(value.apply(name));
+            return new Settings(repoRoot,
+                    get.apply("NEWSROOM_DATA_DIR").map(Path::of).orElse(repoRoot.resolve("local-data")),
+                    number.apply("NEWSROOM_KAFKA_PORT"), number.apply("NEWSROOM_KAFKA_CONTROLLER_PORT"),
+                    number.apply("NEWSROOM_ES_PORT"), number.apply("NEWSROOM_ES_TRANSPORT_PORT"),
+                    number.apply("NEWSROOM_FEED_SERVER_PORT"), number.apply("NEWSROOM_SEARCH_PORT"),
+                    number.apply("NEWSROOM_INGEST_PORT"), number.apply("NEWSROOM_CLASSIFY_PORT"),
+                    get.apply("NEWSROOM_KAFKA_HEAP").orElse("512m"), get.apply("NEWSROOM_ES_HEAP").orElse("1g"),
+                    get.apply("NEWSROOM_SERVICE_HEAP").orElse("384m"),
+                    get.apply("NEWSROOM_FEED_POLL_INTERVAL").map(Duration::parse).orElse(Duration.ofMinutes(1)),
+                    Map.of());
+        }
+
+        /** A copy on free ports under {@code dataDir}, for tests that must not collide with a running stack. */
+        public static Settings onFreePorts(Path repoRoot, Path dataDir, Duration feedPollInterval, Map<String, String> extraEnvironment) {
+            return new Settings(repoRoot, dataDir, Net.freePort(), Net.freePort(), Net.freePort(), Net.freePort(),
+                    Net.freePort(), Net.freePort(), Net.freePort(), Net.freePort(), "384m", "512m", "256m",
+                    feedPollInterval, extraEnvironment);
+        }
+    }
+
+    /** Receives one line per step: which part, and what happened to it. */
+    @FunctionalInterface
+    public interface Progress {
+        void report(String part, String message);
+    }
+
+    public static final List<String> SERVICES = List.of("classify-service", "search-service", "ingest-service");
+    private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(120);
+
+    private final Settings settings;
+    private final Progress progress;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private FileChannel lockChannel;
+    private KafkaBroker kafka;
+    private ElasticsearchNode elasticsearch;
+    private SampleFeedServer feedServer;
+
+    private LocalStack(Settings settings, Progress progress) {
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    /** Starts everything and returns once every service reports ready; on failure stops what was started. */
+    public static LocalStack start(Settings settings, Progress progress) {
+        LocalStack stack = new LocalStack(settings, progress);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        try {
+            Files.createDirectories(settings.dataDir().resolve("logs"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + settings.dataDir(), e);
+        }
+        lock();
+        Distributions distributions = Distributions.fromBuild();
+
+        Path kafkaDir = settings.dataDir().resolve("kafka");
+        Path elasticsearchBase = elasticsearchBase();
+        progress.report("kafka", "starting Kafka " + distributions.kafkaVersion() + " (KRaft) on " + Net.LOOPBACK + ":"
+                + settings.kafkaPort() + ", log " + kafkaDir.resolve("kafka.log"));
+        progress.report("elasticsearch", "starting Elasticsearch " + distributions.elasticsearchVersion() + " on http://"
+                + Net.LOOPBACK + ":" + settings.elasticsearchPort() + (Posix.isRoot() ? " as uid " + Posix.UNPRIVILEGED_ID : "")
+                + ", log " + elasticsearchBase.resolve("node/elasticsearch.log"));
+        CompletableFuture<KafkaBroker> kafkaStart = CompletableFuture.supplyAsync(() -> {
+            KafkaBroker broker = KafkaBroker.start(new KafkaBroker.Config(kafkaDir, settings.kafkaPort(),
+                    settings.kafkaControllerPort(), settings.kafkaHeap()), distributions);
+            broker.createDeclaredTopics();
+            progress.report("kafka", "ready; topics " + KafkaTopics.declared().stream().map(KafkaTopics.Topic::name).toList());
+            return broker;
+        });
+        CompletableFuture<ElasticsearchNode> elasticsearchStart = CompletableFuture.supplyAsync(() -> {
+            ElasticsearchNode node = ElasticsearchNode.start(new ElasticsearchNode.Config(elasticsearchBase.resolve("node"),
+                    settings.elasticsearchPort(), settings.elasticsearchTransportPort(), settings.elasticsearchHeap()),
+                    distributions, elasticsearchBase);
+            progress.report("elasticsearch", "ready");
+            return node;
+        });
+        kafka = await(kafkaStart);
+        elasticsearch = await(elasticsearchStart);
+        if (kafka == null || elasticsearch == null) {
+            throw failure(kafkaStart, elasticsearchStart);
+        }
+
+        feedServer = SampleFeedServer.startWithBundledFeeds(settings.feedServerPort());
+        started.add(feedServer);
+        progress.report("sample feeds", "serving " + String.join(", ", feedServer.urls()));
+
+        SERVICES.forEach(this::startService);
+        for (ServiceProcess service : services.values()) {
+            service.awaitReady(SERVICE_START_TIMEOUT);
+            progress.report(service.name(), "ready");
+        }
+    }
+
+    private ServiceProcess startService(String name) {
+        Map<String, Integer> ports = Map.of("search-service", settings.searchPort(), "ingest-service", settings.ingestPort(),
+                "classify-service", settings.classifyPort());
+        Map<String, String> environment = new LinkedHashMap<>(settings.extraEnvironment());
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        environment.put("QUARKUS_ELASTICSEARCH_HOSTS", elasticsearch.hostAndPort());
+        environment.put("NEWSROOM_INGEST_FEEDS", String.join(",", feedServer.urls()));
+        environment.put("NEWSROOM_INGEST_POLL_INTERVAL", settings.feedPollInterval().toString());
+        ServiceProcess service = ServiceProcess.start(settings.repoRoot(), name, ports.get(name), settings.serviceHeap(),
+                environment, settings.dataDir().resolve("logs"));
+        services.put(name, service);
+        started.add(service);
+        progress.report(name, "starting on " + service.uri() + ", log " + service.logFile());
+        return service;
+    }
+
+    /** Stops one service and starts it again with the same settings (its state in memory is lost). */
+    public void restartService(String name, Duration timeout) {
+        ServiceProcess old = services.get(name);
+        if (old == null) {
+            throw new IllegalArgumentException("no service " + name);
+        }
+        old.stop();
+        started.remove(old);
+        progress.report(name, "stopped for a restart");
+        startService(name).awaitReady(timeout);
+        progress.report(name, "ready again");
+    }
+
+    /**
+     * Elasticsearch runs as an unprivileged user when the caller is root; that user must be able to reach its
+     * directory. When the data directory is closed to others (say, under /root), a directory under /tmp is used.
+     */
+    private Path elasticsearchBase() {
+        Path preferred = settings.dataDir().resolve("elasticsearch");
+        if (!Posix.isRoot() || Posix.traversableByOthers(preferred)) {
+            return preferred;
+        }
+        Path fallback = Path.of(System.getProperty("java.io.tmpdir"), "newsroom-monitor-local-" + Integer.toHexString(settings.dataDir().hashCode()));
+        progress.report("elasticsearch", settings.dataDir() + " is closed to the unprivileged user; using " + fallback);
+        return fallback;
+    }
+
+    private void lock() {
+        try {
+            lockChannel = FileChannel.open(settings.dataDir().resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = lockChannel.tryLock();
+            if (lock == null) {
+                throw new IllegalStateException("Another local stack is already running on " + settings.dataDir()
+                        + ". Stop it first, or use another NEWSROOM_DATA_DIR.");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits for a server; remembers it for {@link #close()} when it started, returns null when it did not. */
+    private <T extends AutoCloseable> T await(CompletableFuture<T> future) {
+        try {
+            T value = future.join();
+            started.add(value);
+            return value;
+        } catch (CompletionException e) {
+            return null;
+        }
+    }
+
+    private static RuntimeException failure(CompletableFuture<?>... futures) {
+        for (CompletableFuture<?> future : futures) {
+            try {
+                future.join();
+            } catch (CompletionException e) {
+                return e.getCause() instanceof RuntimeException runtime ? runtime : e;
+            }
+        }
+        return new IllegalStateException("a server did not start");
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public ElasticsearchNode elasticsearch() {
+        return elasticsearch;
+    }
+
+    public SampleFeedServer feedServer() {
+        return feedServer;
+    }
+
+    public ServiceProcess service(String name) {
+        return services.get(name);
+    }
+
+    /** The first service that is no longer running, if any. */
+    public Optional<ServiceProcess> deadService() {
+        return services.values().stream().filter(s -> !s.isAlive()).findFirst();
+    }
+
+    /** Stops the services first (so they can finish their work), then the feed server, Kafka and Elasticsearch. */
+    @Override
+    public void close() {
+        List<AutoCloseable> reverse = new ArrayList<>(started);
+        java.util.Collections.reverse(reverse);
+        List<CompletableFuture<Void>> servers = new ArrayList<>();
+        for (AutoCloseable part : reverse) {
+            if (part instanceof KafkaBroker || part instanceof ElasticsearchNode) {
+                servers.add(CompletableFuture.runAsync(() -> closeQuietly(part)));
+            } else {
+                closeQuietly(part);
+            }
+        }
+        servers.forEach(CompletableFuture::join);
+        started.clear();
+        if (lockChannel != null) {
+            closeQuietly(lockChannel);
+        }
+    }
+
+    private void closeQuietly(AutoCloseable part) {
+        try {
+            part.close();
+        } catch (Exception e) {
+            progress.report("shutdown", "could not stop " + part + ": " + e.getMessage());
+        }
+    }
+}

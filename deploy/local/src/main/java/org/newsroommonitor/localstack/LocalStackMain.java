@@ -1,0 +1,109 @@
+package org.newsroommonitor.localstack;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code ./newsroom run}: starts the whole system on local defaults, prints what it does and where everything is,
+ * and stops it all on Ctrl-C.
+ */
+public final class LocalStackMain {
+
+    private static final long STARTED = System.nanoTime();
+
+    private LocalStackMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path repoRoot = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        LocalStack.Settings settings;
+        try {
+            settings = LocalStack.Settings.fromEnvironment(repoRoot, System::getenv);
+        } catch (RuntimeException e) {
+            System.err.println("Invalid setting: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        report("newsroom", "data directory " + settings.dataDir() + " (delete it to start afresh)");
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        LocalStack[] stack = new LocalStack[1];
+        Thread shutdown = new Thread(() -> {
+            if (stack[0] != null) {
+                report("newsroom", "stopping ...");
+                stack[0].close();
+                report("newsroom", "stopped");
+            }
+            stopped.countDown();
+        }, "local-stack-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
+
+        try {
+            stack[0] = LocalStack.start(settings, LocalStackMain::report);
+        } catch (RuntimeException e) {
+            System.err.println();
+            System.err.println("The local stack could not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        String search = "http://localhost:" + settings.searchPort();
+        awaitFirstArticles(search, stack[0]);
+        System.out.println();
+        System.out.println("Newsroom Monitor is running:");
+        System.out.println("  newsroom UI         " + search + "/");
+        System.out.println("  search API          " + search + "/api/search?q=Lachin");
+        System.out.println("  ingest-service      http://localhost:" + settings.ingestPort() + "/api/feeds");
+        System.out.println("  classify-service    http://localhost:" + settings.classifyPort() + "/api/classify");
+        System.out.println("  health, metrics     <service>/q/health, <service>/q/metrics");
+        System.out.println("  Kafka               " + stack[0].kafka().bootstrapServers());
+        System.out.println("  Elasticsearch       " + stack[0].elasticsearch().httpUri());
+        System.out.println("  logs                " + settings.dataDir().resolve("logs"));
+        System.out.println("Press Ctrl-C to stop everything.");
+
+        while (!stopped.await(2, TimeUnit.SECONDS)) {
+            Optional<ServiceProcess> dead = stack[0].deadService();
+            if (dead.isPresent()) {
+                System.err.println(dead.get().name() + " stopped unexpectedly. End of " + dead.get().logFile() + ":");
+                System.err.println(dead.get().tail(30));
+                System.exit(1);
+            }
+        }
+    }
+
+    /** Reports when the bundled sample articles have gone through the pipeline and are searchable. */
+    private static void awaitFirstArticles(String search, LocalStack stack) {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        report("newsroom", "waiting for the sample articles to be fetched, classified and indexed ...");
+        while (System.nanoTime() < deadline && stack.deadService().isEmpty()) {
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(search + "/api/search?q=Lachin"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && !response.body().contains("\"total\":0")) {
+                    report("newsroom", "sample articles are searchable");
+                    return;
+                }
+                Thread.sleep(500);
+            } catch (java.io.IOException e) {
+                // not answering yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        report("newsroom", "no sample article is searchable yet; see the service logs");
+    }
+
+    static void report(String part, String message) {
+        double seconds = (System.nanoTime() - STARTED) / 1e9;
+        System.out.println(String.format(Locale.ROOT, "[%6.1fs] %-17s %s", seconds, part, message));
+    }
+}
