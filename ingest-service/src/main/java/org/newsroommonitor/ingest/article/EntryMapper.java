@@ -1,0 +1,216 @@
+package org.newsroommonitor.ingest.article;
+
+import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.module.DCModule;
+import com.rometools.rome.feed.rss.Item;
+import com.rometools.rome.feed.synd.SyndCategory;
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndLink;
+import com.rometools.rome.feed.synd.SyndPerson;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Maps a Rome feed entry to the {@link ArticleMessage} of {@code docs/messages.md}, as revision 1; whether and as
+ * which revision it is published is for {@link ArticleRevisions} to say.
+ */
+@ApplicationScoped
+public class EntryMapper {
+
+    /**
+     * @param entry     the entry (parsed with the wire feed preserved, so that the real guid can be read)
+     * @param feed      the feed the entry is in
+     * @param feedUrl   the feed's URL as configured
+     * @param firstSeen when the entry was first seen (now, for an entry never seen before)
+     * @param now       the current time, to recognise dates in the future
+     * @return the article, or nothing when the entry has neither a usable link nor a guid to identify it by
+     */
+    public Optional<ArticleMessage> map(SyndEntry entry, SyndFeed feed, String feedUrl, Instant firstSeen,
+            Instant now) {
+        String guid = guidOf(entry);
+        String url = usableLink(entry, feed, feedUrl);
+        String canonicalUrl = url == null ? null : UrlCanonicalizer.canonicalize(url);
+        String id;
+        if (canonicalUrl != null) {
+            id = ArticleId.ofCanonicalUrl(canonicalUrl);
+        } else if (guid != null) {
+            id = ArticleId.ofGuid(guid);
+        } else {
+            return Optional.empty();
+        }
+
+        String title = entry.getTitleEx() != null
+                ? PlainText.fromContent(entry.getTitleEx().getValue(), entry.getTitleEx().getType())
+                : PlainText.fromHtml(entry.getTitle());
+        String summary = entry.getDescription() == null ? ""
+                : PlainText.fromContent(entry.getDescription().getValue(), entry.getDescription().getType());
+        String text = textOf(entry);
+        if (text.isEmpty()) {
+            text = summary;
+        }
+
+        Instant published;
+        PublishedSource publishedSource;
+        Instant feedPublished = instantOf(entry.getPublishedDate());
+        Instant feedUpdated = instantOf(entry.getUpdatedDate());
+        if (feedPublished != null && !feedPublished.isAfter(now)) {
+            published = feedPublished;
+            publishedSource = PublishedSource.FEED_PUBLISHED;
+        } else if (feedUpdated != null && !feedUpdated.isAfter(now)) {
+            published = feedUpdated;
+            publishedSource = PublishedSource.FEED_UPDATED;
+        } else {
+            published = firstSeen;
+            publishedSource = PublishedSource.FIRST_SEEN;
+        }
+
+        ArticleSource source = new ArticleSource(feedUrl, blankToNull(PlainText.fromHtml(feed.getTitle())),
+                siteUrlOf(feed));
+
+        return Optional.of(new ArticleMessage(ArticleMessage.SCHEMA_VERSION, id, 1, url, canonicalUrl, guid, title,
+                summary, text, published, publishedSource, firstSeen, LanguageCodes.toIso6391(feed.getLanguage()),
+                authorsOf(entry), categoriesOf(entry), List.of(source),
+                ArticleMessage.contentHashOf(title, summary, text)));
+    }
+
+    /**
+     * The entry's own guid (RSS) or id (Atom), from the wire entry when Rome kept it: Rome's {@code uri} falls back
+     * to the link when an RSS item has no guid, which is not a guid.
+     */
+    static String guidOf(SyndEntry entry) {
+        Object wire = entry.getWireEntry();
+        String guid;
+        if (wire instanceof Item item) {
+            guid = item.getGuid() == null ? null : item.getGuid().getValue();
+        } else if (wire instanceof Entry atomEntry) {
+            guid = atomEntry.getId();
+        } else {
+            guid = entry.getUri();
+        }
+        return blankToNull(guid == null ? null : guid.strip());
+    }
+
+    /**
+     * The entry's link made absolute (against the feed's site link, else the feed URL), if it is an http or https
+     * URL with a host; else its first alternate link that is; else {@code null}.
+     */
+    static String usableLink(SyndEntry entry, SyndFeed feed, String feedUrl) {
+        List<String> candidates = new ArrayList<>();
+        candidates.add(entry.getLink());
+        for (SyndLink link : entry.getLinks()) {
+            if (link.getRel() == null || link.getRel().equals("alternate")) {
+                candidates.add(link.getHref());
+            }
+        }
+        for (String candidate : candidates) {
+            String absolute = absoluteHttpUrl(candidate, siteUrlOf(feed), feedUrl);
+            if (absolute != null) {
+                return absolute;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The feed's web site: its first alternate link (Rome's {@code SyndFeed#getLink()} can be an Atom feed's
+     * {@code rel="self"} link), else its link; {@code null} when it has none.
+     */
+    static String siteUrlOf(SyndFeed feed) {
+        for (SyndLink link : feed.getLinks()) {
+            if ((link.getRel() == null || link.getRel().equals("alternate")) && link.getHref() != null
+                    && !link.getHref().isBlank()) {
+                return link.getHref().strip();
+            }
+        }
+        return blankToNull(feed.getLink() == null ? null : feed.getLink().strip());
+    }
+
+    private static String absoluteHttpUrl(String link, String siteUrl, String feedUrl) {
+        if (link == null || link.isBlank()) {
+            return null;
+        }
+        try {
+            URI uri = UrlCanonicalizer.parse(link);
+            if (!uri.isAbsolute()) {
+                URI base = isHttpWithHost(siteUrl) ? UrlCanonicalizer.parse(siteUrl) : UrlCanonicalizer.parse(feedUrl);
+                uri = base.resolve(uri);
+                link = uri.toString();
+            }
+            return isHttpWithHost(uri) ? link.strip() : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static boolean isHttpWithHost(String url) {
+        try {
+            return url != null && isHttpWithHost(UrlCanonicalizer.parse(url));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static boolean isHttpWithHost(URI uri) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
+    }
+
+    private static String textOf(SyndEntry entry) {
+        List<String> parts = new ArrayList<>();
+        for (SyndContent content : entry.getContents()) {
+            String part = PlainText.fromContent(content.getValue(), content.getType());
+            if (!part.isEmpty()) {
+                parts.add(part);
+            }
+        }
+        return String.join(" ", parts);
+    }
+
+    private static List<String> authorsOf(SyndEntry entry) {
+        Set<String> authors = new LinkedHashSet<>();
+        for (SyndPerson person : entry.getAuthors()) {
+            addText(authors, person.getName());
+        }
+        if (entry.getModule(DCModule.URI) instanceof DCModule dublinCore) {
+            dublinCore.getCreators().forEach(creator -> addText(authors, creator));
+        }
+        if (authors.isEmpty()) {
+            addText(authors, entry.getAuthor());
+        }
+        return List.copyOf(authors);
+    }
+
+    private static List<String> categoriesOf(SyndEntry entry) {
+        Set<String> categories = new LinkedHashSet<>();
+        for (SyndCategory category : entry.getCategories()) {
+            addText(categories, category.getName());
+        }
+        return List.copyOf(categories);
+    }
+
+    private static void addText(Set<String> values, String value) {
+        String text = PlainText.collapse(value);
+        if (!text.isEmpty()) {
+            values.add(text);
+        }
+    }
+
+    private static Instant instantOf(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

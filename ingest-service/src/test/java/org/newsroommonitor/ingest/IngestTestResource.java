@@ -1,0 +1,28 @@
+package org.newsroommonitor.ingest;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.newsroommonitor.localstack.TestServers;
+
+import java.util.Map;
+
+/**
+ * Wires the real Kafka broker of the local stack and a fixture feed server into the service under test: the
+ * service polls one feed that works and one that answers 404.
+ */
+public class IngestTestResource implements QuarkusTestResourceLifecycleManager {
+
+    @Override
+    public Map<String, String> start() {
+        String bootstrapServers = TestServers.kafka().bootstrapServers();
+        FixtureFeedServer.start();
+        return Map.of(
+                "kafka.bootstrap.servers", bootstrapServers,
+                "newsroom.ingest.feeds", FixtureFeedServer.url(FixtureFeedServer.MISSING_PATH) + ","
+                        + FixtureFeedServer.url(FixtureFeedServer.FEED_PATH));
+    }
+
+    @Override
+    public void stop() {
+        FixtureFeedServer.stop();
+    }
+}

@@ -1,0 +1,61 @@
+package org.newsroommonitor.ingest.article;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ArticleRevisionsTest {
+
+    private static final Instant FIRST = Instant.parse("2023-09-12T14:07:31Z");
+    private static final Instant LATER = Instant.parse("2023-09-12T15:07:31Z");
+
+    private final SeenArticles seen = new InMemorySeenArticles();
+
+    @Test
+    void anUnknownArticleIsPublishedAsRevisionOne() {
+        ArticleMessage candidate = article("text", LATER, PublishedSource.FEED_PUBLISHED);
+        assertThat(ArticleRevisions.toPublish(seen.find(candidate.id()), candidate)).contains(candidate);
+    }
+
+    @Test
+    void theSameContentAgainIsNotPublished() {
+        seen.remember(SeenArticle.of(article("text", FIRST, PublishedSource.FEED_PUBLISHED)));
+        ArticleMessage again = article("text", LATER, PublishedSource.FEED_PUBLISHED);
+        assertThat(ArticleRevisions.toPublish(seen.find(again.id()), again)).isEmpty();
+    }
+
+    @Test
+    void changedContentIsTheNextRevisionKeepingTheFirstSighting() {
+        seen.remember(SeenArticle.of(article("text", FIRST, PublishedSource.FIRST_SEEN)));
+        seen.remember(new SeenArticle("id-1", 2, ArticleMessage.contentHashOf("t", "s", "second"), FIRST));
+        ArticleMessage changed = article("third", LATER, PublishedSource.FIRST_SEEN);
+
+        ArticleMessage published = ArticleRevisions.toPublish(seen.find("id-1"), changed).orElseThrow();
+
+        assertThat(published.revision()).isEqualTo(3);
+        assertThat(published.firstSeen()).isEqualTo(FIRST);
+        assertThat(published.published()).isEqualTo(FIRST);
+        assertThat(published.text()).isEqualTo("third");
+        assertThat(published.contentHash()).isEqualTo(changed.contentHash());
+    }
+
+    @Test
+    void aLowerRevisionNeverReplacesAHigherOne() {
+        seen.remember(new SeenArticle("id-1", 3, "h3", FIRST));
+        seen.remember(new SeenArticle("id-1", 2, "h2", FIRST));
+        assertThat(seen.find("id-1")).map(SeenArticle::revision).contains(3);
+        assertThat(seen.size()).isEqualTo(1);
+    }
+
+    private static ArticleMessage article(String text, Instant firstSeen, PublishedSource source) {
+        Instant published = source == PublishedSource.FIRST_SEEN ? firstSeen : Instant.parse("2023-09-12T14:05:00Z");
+        return new ArticleMessage(1, "id-1", 1, "https://news.example/a", "https://news.example/a", null, "t", "s",
+                text, published, source, firstSeen, "en", List.of(), List.of(),
+                List.of(new ArticleSource("http://feeds.example/rss", "Feed", "https://news.example/")),
+                ArticleMessage.contentHashOf("t", "s", text));
+    }
+}

@@ -1,0 +1,167 @@
+package org.newsroommonitor.ingest.article;
+
+import com.rometools.rome.feed.synd.SyndFeed;
+import org.junit.jupiter.api.Test;
+import org.newsroommonitor.ingest.feed.FeedParser;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EntryMapperTest {
+
+    private static final Instant NOW = Instant.parse("2024-01-01T00:00:00Z");
+    private static final String RSS_URL = "http://127.0.0.1:8090/feeds/caucasus-wire.rss";
+    private static final String ATOM_URL = "http://127.0.0.1:8090/feeds/stepanakert-daily.atom";
+    private static final ArticleSource CAUCASUS_WIRE =
+            new ArticleSource(RSS_URL, "Caucasus Wire", "https://caucasus-wire.example/");
+    private static final ArticleSource STEPANAKERT_DAILY =
+            new ArticleSource(ATOM_URL, "Stepanakert Daily", "https://stepanakert-daily.example/");
+
+    private final EntryMapper mapper = new EntryMapper();
+
+    @Test
+    void rssItemWithEverything() throws Exception {
+        ArticleMessage article = rss().get(0);
+
+        String canonical = "https://caucasus-wire.example/2023/09/12/russian-red-cross-truck-reaches-karabakh";
+        assertThat(article.schemaVersion()).isEqualTo(1);
+        assertThat(article.id()).isEqualTo("f716171f89ccf9b1a7bb5836e85bc4af");
+        assertThat(article.revision()).isEqualTo(1);
+        assertThat(article.url()).isEqualTo("https://Caucasus-Wire.example:443/2023/09/12/"
+                + "russian-red-cross-truck-reaches-karabakh?utm_source=rss&utm_medium=feed#top");
+        assertThat(article.canonicalUrl()).isEqualTo(canonical);
+        assertThat(article.guid()).isEqualTo("caucasus-wire-2023-0912-aid");
+        assertThat(article.title()).isEqualTo("Russian Red Cross truck reaches Karabakh through Aghdam");
+        assertThat(article.summary()).isEqualTo(
+                "A single Russian Red Cross lorry with 15 tonnes of food entered Nagorno-Karabakh from Aghdam.");
+        assertThat(article.text()).isEqualTo(
+                "A single Russian Red Cross lorry with 15 tonnes of food entered Nagorno-Karabakh from Aghdam. "
+                        + "Moscow called the delivery a first step towards restoring relief supplies.");
+        assertThat(article.published()).isEqualTo(Instant.parse("2023-09-12T14:05:00Z"));
+        assertThat(article.publishedSource()).isEqualTo(PublishedSource.FEED_PUBLISHED);
+        assertThat(article.firstSeen()).isEqualTo(NOW);
+        assertThat(article.language()).isEqualTo("en");
+        assertThat(article.authors()).containsExactly("Caucasus Wire staff");
+        assertThat(article.categories()).containsExactly("Karabakh", "Humanitarian");
+        assertThat(article.sources()).containsExactly(CAUCASUS_WIRE);
+        assertThat(article.contentHash())
+                .isEqualTo(sha256Hex(article.title() + "\n" + article.summary() + "\n" + article.text()));
+    }
+
+    @Test
+    void rssItemWithoutDateGuidOrContentAndARelativeLink() throws Exception {
+        ArticleMessage article = rss().get(1);
+
+        assertThat(article.url()).isEqualTo("https://caucasus-wire.example/2023/09/13/bread-rationed-in-stepanakert");
+        assertThat(article.canonicalUrl()).isEqualTo(article.url());
+        assertThat(article.id()).isEqualTo(ArticleId.ofCanonicalUrl(article.url()));
+        assertThat(article.guid()).isNull();
+        assertThat(article.summary()).isEqualTo("Bakeries in Stepanakert hand out one loaf per family & day.");
+        assertThat(article.text()).isEqualTo(article.summary());
+        assertThat(article.published()).isEqualTo(NOW);
+        assertThat(article.publishedSource()).isEqualTo(PublishedSource.FIRST_SEEN);
+        assertThat(article.authors()).isEmpty();
+        assertThat(article.categories()).isEmpty();
+    }
+
+    @Test
+    void aDateInTheFutureFallsBackToFirstSeen() throws Exception {
+        ArticleMessage article = rss().get(2);
+
+        assertThat(article.guid()).isEqualTo("https://caucasus-wire.example/?p=1404");
+        assertThat(article.canonicalUrl()).isEqualTo("https://caucasus-wire.example/2023/09/14/lachin-reopen");
+        assertThat(article.published()).isEqualTo(NOW);
+        assertThat(article.publishedSource()).isEqualTo(PublishedSource.FIRST_SEEN);
+    }
+
+    @Test
+    void anItemWithoutLinkIsIdentifiedByItsGuid() throws Exception {
+        ArticleMessage article = rss().get(3);
+
+        assertThat(article.id()).isEqualTo("41db6b7eb3413543de3616f4d15b30a5");
+        assertThat(article.url()).isNull();
+        assertThat(article.canonicalUrl()).isNull();
+        assertThat(article.guid()).isEqualTo("caucasus-wire-2023-0915-flour");
+        assertThat(article.published()).isEqualTo(Instant.parse("2023-09-15T07:30:00Z"));
+        assertThat(article.publishedSource()).isEqualTo(PublishedSource.FEED_PUBLISHED);
+    }
+
+    @Test
+    void atomEntryWithHtmlTitleSummaryAndContent() throws Exception {
+        ArticleMessage article = atom().get(0);
+
+        assertThat(article.url()).isEqualTo(
+                "https://stepanakert-daily.example/news/convoy-waits?id=7&fbclid=abc&gclid=x");
+        assertThat(article.canonicalUrl()).isEqualTo("https://stepanakert-daily.example/news/convoy-waits?id=7");
+        assertThat(article.id()).isEqualTo(ArticleId.ofCanonicalUrl(article.canonicalUrl()));
+        assertThat(article.guid()).isEqualTo("tag:stepanakert-daily.example,2023:convoy-waits");
+        assertThat(article.title()).isEqualTo("Aid convoy waits at Hakari bridge");
+        assertThat(article.summary()).isEqualTo("Trucks with 400 tonnes of food wait at the Hakari bridge.");
+        assertThat(article.text()).isEqualTo("Trucks with 400 tonnes of food wait at the Hakari bridge. "
+                + "Drivers have slept in their cabs for a week.");
+        assertThat(article.published()).isEqualTo(Instant.parse("2023-09-18T08:00:00Z"));
+        assertThat(article.publishedSource()).isEqualTo(PublishedSource.FEED_PUBLISHED);
+        assertThat(article.language()).isEqualTo("hy"); // from xml:lang="hy-AM"
+        assertThat(article.authors()).containsExactly("Anna Petrosyan", "Davit Hakobyan");
+        assertThat(article.categories()).containsExactly("Blockade", "Convoys");
+        assertThat(article.sources()).containsExactly(STEPANAKERT_DAILY);
+    }
+
+    @Test
+    void atomEntryWithOnlyAnUpdatedDateAndPlainTextContent() throws Exception {
+        ArticleMessage article = atom().get(1);
+
+        assertThat(article.title()).isEqualTo("Fuel shortage closes bakeries");
+        assertThat(article.summary()).isEmpty();
+        // type="text": markup-looking text is text, not HTML
+        assertThat(article.text()).isEqualTo("Without fuel, 3 of 5 bakeries stopped; the rest bake <b>at night</b>.");
+        assertThat(article.published()).isEqualTo(Instant.parse("2023-09-20T09:15:00Z"));
+        assertThat(article.publishedSource()).isEqualTo(PublishedSource.FEED_UPDATED);
+        assertThat(article.authors()).isEmpty();
+    }
+
+    @Test
+    void languageCodesAreNormalisedToIso6391() {
+        assertThat(LanguageCodes.toIso6391("en-us")).isEqualTo("en");
+        assertThat(LanguageCodes.toIso6391("RU_ru")).isEqualTo("ru");
+        assertThat(LanguageCodes.toIso6391("hye")).isEqualTo("hy");
+        assertThat(LanguageCodes.toIso6391("arm")).isEqualTo("hy");
+        assertThat(LanguageCodes.toIso6391("aze")).isEqualTo("az");
+        assertThat(LanguageCodes.toIso6391("xx")).isNull();
+        assertThat(LanguageCodes.toIso6391("english")).isNull();
+        assertThat(LanguageCodes.toIso6391(null)).isNull();
+    }
+
+    private List<ArticleMessage> rss() throws Exception {
+        return mapAll("caucasus-wire.rss", RSS_URL, 4);
+    }
+
+    private List<ArticleMessage> atom() throws Exception {
+        return mapAll("stepanakert-daily.atom", ATOM_URL, 2);
+    }
+
+    private List<ArticleMessage> mapAll(String fixture, String feedUrl, int expectedEntries) throws Exception {
+        SyndFeed feed = new FeedParser().parse(fixture(fixture), null);
+        assertThat(feed.getEntries()).hasSize(expectedEntries);
+        return feed.getEntries().stream()
+                .map(entry -> mapper.map(entry, feed, feedUrl, NOW, NOW).orElseThrow())
+                .toList();
+    }
+
+    static byte[] fixture(String name) throws Exception {
+        try (InputStream in = EntryMapperTest.class.getResourceAsStream("/feeds/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static String sha256Hex(String text) throws Exception {
+        return HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+}

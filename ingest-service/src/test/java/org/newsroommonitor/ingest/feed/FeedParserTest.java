@@ -1,0 +1,94 @@
+package org.newsroommonitor.ingest.feed;
+
+import com.rometools.rome.feed.synd.SyndFeed;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class FeedParserTest {
+
+    private final FeedParser parser = new FeedParser();
+
+    @Test
+    void parsesRssAndAtom() throws Exception {
+        SyndFeed rss = parser.parse(fixture("caucasus-wire.rss"), "application/rss+xml");
+        assertThat(rss.getTitle()).isEqualTo("Caucasus Wire");
+        assertThat(rss.getEntries()).hasSize(4);
+
+        SyndFeed atom = parser.parse(fixture("stepanakert-daily.atom"), null);
+        assertThat(atom.getTitle()).isEqualTo("Stepanakert Daily");
+        assertThat(atom.getEntries()).hasSize(2);
+    }
+
+    @Test
+    void malformedXmlEndsInAClearError() {
+        byte[] broken = "<rss version=\"2.0\"><channel><title>Broken</channel></rss>".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> parser.parse(broken, "application/rss+xml"))
+                .isInstanceOf(FeedParseException.class)
+                .hasMessageStartingWith("the feed is not well-formed XML at line 1");
+    }
+
+    @Test
+    void anHtmlPageIsNoFeed() {
+        byte[] html = "<html><head><title>Not a feed</title></head><body/></html>".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> parser.parse(html, "text/html"))
+                .isInstanceOf(FeedParseException.class)
+                .hasMessageStartingWith("not an RSS or Atom feed");
+    }
+
+    @Test
+    void anEmptyBodyIsNoFeed() {
+        assertThatThrownBy(() -> parser.parse(new byte[0], null))
+                .isInstanceOf(FeedParseException.class)
+                .hasMessage("the feed is empty (0 bytes)");
+    }
+
+    @Test
+    void anXxeFeedIsRefusedWithoutLeakingTheFile(@TempDir Path dir) throws Exception {
+        Path secret = dir.resolve("secret.txt");
+        Files.writeString(secret, "TOP-SECRET-7f3a9c");
+        String xxe = new String(fixture("xxe.rss"), StandardCharsets.UTF_8)
+                .replace("file://SECRET_FILE", secret.toUri().toString());
+
+        assertThatThrownBy(() -> parser.parse(xxe.getBytes(StandardCharsets.UTF_8), "application/rss+xml"))
+                .isInstanceOf(FeedParseException.class)
+                .hasMessageContaining("DOCTYPE")
+                .hasMessageContaining("refused")
+                .hasMessageNotContaining("TOP-SECRET")
+                .satisfies(e -> assertThat(stackText(e)).doesNotContain("TOP-SECRET"));
+    }
+
+    @Test
+    void theCharsetComesFromTheXmlPrologOrTheHttpHeader() throws Exception {
+        String feed = "<rss version=\"2.0\"><channel><title>Step\u00e1nakert \u0531\u0580\u0581\u0561\u056d</title>"
+                + "<link>https://x.example/</link><description>d</description></channel></rss>";
+        byte[] latin1Prolog = ("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>"
+                + feed.replace(" \u0531\u0580\u0581\u0561\u056d", "")).getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(parser.parse(latin1Prolog, null).getTitle()).isEqualTo("Step\u00e1nakert");
+
+        byte[] utf16 = feed.getBytes(StandardCharsets.UTF_16BE);
+        assertThat(parser.parse(utf16, "application/rss+xml; charset=UTF-16BE").getTitle())
+                .isEqualTo("Step\u00e1nakert \u0531\u0580\u0581\u0561\u056d");
+    }
+
+    private static String stackText(Throwable error) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            text.append(t).append('\n');
+        }
+        return text.toString();
+    }
+
+    static byte[] fixture(String name) throws Exception {
+        try (InputStream in = FeedParserTest.class.getResourceAsStream("/feeds/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+}

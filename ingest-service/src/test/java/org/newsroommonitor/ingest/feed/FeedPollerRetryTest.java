@@ -1,0 +1,163 @@
+package org.newsroommonitor.ingest.feed;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.scheduler.Scheduler;
+import org.junit.jupiter.api.Test;
+import org.newsroommonitor.ingest.article.ArticleMessage;
+import org.newsroommonitor.ingest.article.EntryMapper;
+import org.newsroommonitor.ingest.article.InMemorySeenArticles;
+import org.newsroommonitor.ingest.config.IngestConfig;
+import org.newsroommonitor.ingest.messaging.ArticlePublisher;
+import org.newsroommonitor.ingest.metrics.IngestMetrics;
+
+import java.lang.reflect.Proxy;
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpHeaders;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The poll loop without Kafka: an article Kafka did not confirm is not remembered, so the next poll retries it. */
+class FeedPollerRetryTest {
+
+    private static final String FEED_URL = "http://feeds.example/caucasus-wire.rss";
+    private static final String FLOUR_ID = "41db6b7eb3413543de3616f4d15b30a5";
+
+    private final FlakyPublisher publisher = new FlakyPublisher();
+    private final InMemorySeenArticles seen = new InMemorySeenArticles();
+    private final FeedStatuses statuses = new FeedStatuses();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private FetchResult nextFetch;
+
+    private final FeedPoller poller = new FeedPoller(config(), new FeedFetcher(Duration.ofSeconds(1),
+            Duration.ofSeconds(1), 1024, "test") {
+        @Override
+        public FetchResult fetch(String feedUrl) {
+            return nextFetch;
+        }
+    }, new FeedParser(), new EntryMapper(), seen, publisher, statuses, new IngestMetrics(registry), noScheduler());
+
+    @Test
+    void anArticleKafkaDidNotConfirmIsPublishedAgainAtTheNextPoll() throws Exception {
+        nextFetch = fetched(FeedParserTest.fixture("caucasus-wire.rss"));
+        publisher.failing.add(FLOUR_ID);
+
+        poller.pollAll();
+
+        assertThat(publisher.sent).hasSize(4);
+        assertThat(seen.size()).isEqualTo(3);
+        assertThat(seen.find(FLOUR_ID)).isEmpty();
+        FeedStatus status = statuses.get(FEED_URL).orElseThrow();
+        assertThat(status.newItems()).isEqualTo(3);
+        assertThat(status.lastError()).isEqualTo("1 of 4 articles could not be published to Kafka "
+                + "(java.lang.IllegalStateException: broker unavailable); they are retried at the next poll");
+        assertThat(registry.get("newsroom.ingest.publish.failures").counter().count()).isEqualTo(1.0);
+        assertThat(registry.get("newsroom.ingest.articles.published").counter().count()).isEqualTo(3.0);
+
+        publisher.failing.clear();
+        publisher.sent.clear();
+        poller.pollAll();
+
+        assertThat(publisher.sent).extracting(ArticleMessage::id).containsExactly(FLOUR_ID);
+        assertThat(publisher.sent.get(0).revision()).isEqualTo(1);
+        assertThat(seen.find(FLOUR_ID)).isPresent();
+        assertThat(statuses.get(FEED_URL).orElseThrow().lastError()).isNull();
+        assertThat(statuses.get(FEED_URL).orElseThrow().newItems()).isEqualTo(1);
+    }
+
+    @Test
+    void aFeedThatCannotBeParsedIsReportedAndCounted() {
+        nextFetch = fetched("<rss><channel>".getBytes());
+
+        poller.pollAll();
+
+        FeedStatus status = statuses.get(FEED_URL).orElseThrow();
+        assertThat(status.httpStatus()).isEqualTo(200);
+        assertThat(status.lastError()).startsWith("the feed is not well-formed XML");
+        assertThat(status.lastSuccess()).isNull();
+        assertThat(registry.get("newsroom.ingest.fetches").tag("outcome", "parse_error").counter().count())
+                .isEqualTo(1.0);
+        assertThat(publisher.sent).isEmpty();
+    }
+
+    private static FetchResult fetched(byte[] body) {
+        return new FetchResult.Fetched(URI.create(FEED_URL), 200,
+                HttpHeaders.of(Map.of("Content-Type", List.of("application/rss+xml")), (name, value) -> true), body);
+    }
+
+    /** Records what it is asked to send; nacks the ids in {@link #failing}. */
+    private static final class FlakyPublisher extends ArticlePublisher {
+        final List<ArticleMessage> sent = new ArrayList<>();
+        final Set<String> failing = ConcurrentHashMap.newKeySet();
+
+        FlakyPublisher() {
+            super(null);
+        }
+
+        @Override
+        public CompletableFuture<Void> publish(ArticleMessage article) {
+            sent.add(article);
+            return failing.contains(article.id())
+                    ? CompletableFuture.failedFuture(new IllegalStateException("broker unavailable"))
+                    : CompletableFuture.completedFuture(null);
+        }
+    }
+
+    private static Scheduler noScheduler() {
+        return (Scheduler) Proxy.newProxyInstance(Scheduler.class.getClassLoader(), new Class<?>[] {Scheduler.class},
+                (proxy, method, args) -> null);
+    }
+
+    private static IngestConfig config() {
+        return new IngestConfig() {
+            @Override
+            public Optional<List<String>> feeds() {
+                return Optional.of(List.of(FEED_URL));
+            }
+
+            @Override
+            public Duration pollInterval() {
+                return Duration.ofMinutes(5);
+            }
+
+            @Override
+            public Duration initialDelay() {
+                return Duration.ZERO;
+            }
+
+            @Override
+            public Duration connectTimeout() {
+                return Duration.ofSeconds(1);
+            }
+
+            @Override
+            public Duration readTimeout() {
+                return Duration.ofSeconds(1);
+            }
+
+            @Override
+            public MemorySize maxBodySize() {
+                return new MemorySize(BigInteger.valueOf(1024));
+            }
+
+            @Override
+            public String userAgent() {
+                return "test";
+            }
+
+            @Override
+            public Duration publishTimeout() {
+                return Duration.ofSeconds(1);
+            }
+        };
+    }
+}
