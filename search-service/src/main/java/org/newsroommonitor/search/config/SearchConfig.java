@@ -1,0 +1,71 @@
+package org.newsroommonitor.search.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/**
+ * Settings of search-service under {@code newsroom.search}. Every one can be overridden by an environment
+ * variable, e.g. {@code NEWSROOM_SEARCH_INDEX_REPLICAS=0}.
+ */
+@ConfigMapping(prefix = "newsroom.search")
+public interface SearchConfig {
+
+    Index index();
+
+    Indexing indexing();
+
+    Api api();
+
+    interface Index {
+        /** Alias every read and write goes through; a later mapping version re-points it. */
+        @WithDefault("news-articles")
+        String alias();
+
+        /** Concrete, versioned index created behind the alias when the alias is missing. */
+        @WithDefault("news-articles-v1")
+        String name();
+
+        /** {@code auto} (english when the cluster has it, otherwise standard), {@code english} or {@code standard}. */
+        @WithDefault("auto")
+        String analyzer();
+
+        @WithDefault("1")
+        int shards();
+
+        @WithDefault("1")
+        int replicas();
+
+        /** First wait between attempts to create the index while Elasticsearch does not answer; doubles up to {@link #initBackoffMax()}. */
+        @WithDefault("1s")
+        Duration initBackoff();
+
+        @WithDefault("30s")
+        Duration initBackoffMax();
+    }
+
+    interface Indexing {
+        /** Attempts of one bulk request for transient failures (Elasticsearch down, 429, 5xx) before the channel fails. */
+        @WithDefault("20")
+        int maxAttempts();
+
+        @WithDefault("500ms")
+        Duration backoff();
+
+        @WithDefault("30s")
+        Duration backoffMax();
+    }
+
+    interface Api {
+        @WithDefault("20")
+        int defaultSize();
+
+        @WithDefault("100")
+        int maxSize();
+
+        /** Longest accepted {@code q}, in characters; longer queries get 400. */
+        @WithDefault("1000")
+        int maxQueryLength();
+    }
+}

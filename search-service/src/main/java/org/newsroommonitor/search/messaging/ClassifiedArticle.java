@@ -1,0 +1,75 @@
+package org.newsroommonitor.search.messaging;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A message of {@code news.classified} (docs/messages.md, "Classified article"): the article as ingest-service
+ * published it plus the topics classify-service tagged it with. Unknown fields are ignored, so producers may add
+ * fields. It is also the document stored in the article index (one per {@link #id}).
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ClassifiedArticle(
+        Integer schemaVersion,
+        String id,
+        Long revision,
+        String url,
+        String canonicalUrl,
+        String guid,
+        String title,
+        String summary,
+        String text,
+        Instant published,
+        String publishedSource,
+        Instant firstSeen,
+        String language,
+        List<String> authors,
+        List<String> categories,
+        List<Source> sources,
+        String contentHash,
+        List<Topic> topics,
+        String taxonomyVersion,
+        Instant classifiedAt) {
+
+    /** Elasticsearch rejects document ids longer than this many bytes. */
+    public static final int MAX_ID_BYTES = 512;
+
+    /** A feed the article was seen in; the first one is where it was seen first. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Source(String feedUrl, String name, String siteUrl) {
+    }
+
+    /** A topic the article was tagged with, and why. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Topic(String id, Double score, List<String> matched, List<Hit> hits) {
+    }
+
+    /** One rule match: the matched term and where it is ({@code end} exclusive). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Hit(String rule, String term, String field, Integer start, Integer end) {
+    }
+
+    /** The name of the first source, or null. */
+    public String sourceName() {
+        return sources == null || sources.isEmpty() || sources.getFirst() == null ? null : sources.getFirst().name();
+    }
+
+    /**
+     * Why this message cannot be indexed, or null when it can: it needs an id Elasticsearch accepts and a
+     * revision (the document version, so an older revision never overwrites a newer one).
+     */
+    public String invalidReason() {
+        if (id == null || id.isBlank()) {
+            return "missing id";
+        }
+        if (id.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_ID_BYTES) {
+            return "id longer than " + MAX_ID_BYTES + " bytes";
+        }
+        if (revision == null || revision < 0) {
+            return "missing or negative revision";
+        }
+        return null;
+    }
+}
