@@ -1,0 +1,180 @@
+package org.newsroommonitor.systemtests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.newsroommonitor.localstack.LocalStack;
+import org.newsroommonitor.localstack.SampleFeedServer;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole pipeline as {@code ./newsroom run} starts it: sample feeds served over HTTP, ingest-service,
+ * classify-service and search-service as packaged jars, a real Kafka broker and a real Elasticsearch node.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PipelineEndToEndTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final int SAMPLE_ARTICLES = 6;
+
+    private static final String FLOUR_TITLE = "Stepanakert turns down Azerbaijani flour shipment, insists on Lachin corridor";
+    private static final String TRUCK_TITLE = "Russian Red Cross truck with 15 tonnes of food reaches Karabakh via Aghdam";
+    private static final List<String> UNRELATED_TITLES = List.of(
+            "Ararat-Armenia edge Pyunik in a tense Yerevan derby",
+            "Armenian central bank holds its key rate as the dram steadies",
+            "Tbilisi marathon draws a record field of runners",
+            "Caspian freight operator reports record volumes on the Middle Corridor");
+
+    private static Path dataDir;
+    private static LocalStack stack;
+
+    @BeforeAll
+    static void startStack() throws IOException {
+        Path repoRoot = Path.of(System.getProperty("newsroom.repo.root", "../.."));
+        dataDir = Files.createTempDirectory("newsroom-e2e-");
+        Files.setPosixFilePermissions(dataDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        stack = LocalStack.start(LocalStack.Settings.onFreePorts(repoRoot, dataDir, Duration.ofSeconds(3), Map.of()),
+                (part, message) -> System.out.printf("[e2e] %-17s %s%n", part, message));
+    }
+
+    @AfterAll
+    static void stopStack() throws IOException {
+        if (stack != null) {
+            stack.close();
+        }
+        try (var paths = Files.walk(dataDir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @Test
+    @Order(1)
+    void sampleArticlesBecomeSearchableWithTheirTopics() {
+        JsonNode lachin = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .until(() -> search("q=Lachin"), r -> r.path("total").asInt() == 2);
+
+        Map<String, JsonNode> byTitle = hitsByTitle(lachin);
+        assertThat(byTitle).containsOnlyKeys(FLOUR_TITLE, TRUCK_TITLE);
+        assertThat(topicIds(byTitle.get(FLOUR_TITLE))).contains("blockade", "humanitarian-aid");
+        assertThat(topicIds(byTitle.get(TRUCK_TITLE))).contains("blockade", "humanitarian-aid", "food-security");
+
+        JsonNode truckBlockade = StreamSupport.stream(byTitle.get(TRUCK_TITLE).path("topics").spliterator(), false)
+                .filter(t -> t.path("id").asText().equals("blockade")).findFirst().orElseThrow();
+        assertThat(truckBlockade.path("score").asDouble()).isBetween(0.0, 1.0);
+        assertThat(truckBlockade.path("matched")).isNotEmpty();
+        assertThat(byTitle.get(TRUCK_TITLE).path("source").asText()).isEqualTo("Relief Monitor");
+        assertThat(byTitle.get(FLOUR_TITLE).path("source").asText()).isEqualTo("Caucasus Wire");
+        assertThat(byTitle.get(FLOUR_TITLE).path("url").asText()).startsWith("https://caucasus-wire.example/2023/08/29/");
+    }
+
+    @Test
+    @Order(2)
+    void unrelatedSportAndBusinessArticlesCarryNoTopic() {
+        JsonNode all = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> search("size=100"), r -> r.path("total").asInt() == SAMPLE_ARTICLES);
+        Map<String, JsonNode> byTitle = hitsByTitle(all);
+        assertThat(byTitle).containsKeys(UNRELATED_TITLES.toArray(String[]::new));
+        for (String title : UNRELATED_TITLES) {
+            assertThat(byTitle.get(title).path("topics")).as("topics of '%s'", title).isEmpty();
+        }
+        List<String> published = StreamSupport.stream(all.path("hits").spliterator(), false)
+                .map(h -> h.path("published").asText()).toList();
+        assertThat(published).as("an empty query lists the newest first")
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
+
+    /**
+     * A restarted ingest-service has forgotten what it published, so it fetches and publishes every sample article
+     * again; the article ids are stable and the search index keys documents by them, so nothing is duplicated.
+     */
+    @Test
+    @Order(3)
+    void fetchingTheFeedsAgainCreatesNoDuplicate() throws Exception {
+        await().atMost(Duration.ofSeconds(60)).until(() -> search("size=100").path("total").asInt() == SAMPLE_ARTICLES);
+        long classifiedBefore = endOffsets("news.classified");
+        int fetchesBefore = fetches();
+
+        stack.restartService("ingest-service", Duration.ofSeconds(90));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> fetches() >= fetchesBefore + 2 * SampleFeedServer.BUNDLED.size());
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .until(() -> endOffsets("news.classified") >= classifiedBefore + SAMPLE_ARTICLES && searchLag() == 0);
+
+        assertThat(search("size=100").path("total").asInt()).isEqualTo(SAMPLE_ARTICLES);
+        HttpResponse<String> count = HTTP.send(HttpRequest.newBuilder(stack.elasticsearch().httpUri()
+                .resolve("/news-articles/_count")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(JSON.readTree(count.body()).path("count").asInt()).isEqualTo(SAMPLE_ARTICLES);
+    }
+
+    private static int fetches() {
+        return SampleFeedServer.BUNDLED.stream().mapToInt(stack.feedServer()::requestCount).sum();
+    }
+
+    private static long endOffsets(String topic) throws Exception {
+        try (Admin admin = stack.kafka().admin()) {
+            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic)
+                    .partitions().stream().map(p -> new TopicPartition(topic, p.partition()))
+                    .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
+            return admin.listOffsets(partitions).all().get(10, TimeUnit.SECONDS).values().stream()
+                    .mapToLong(o -> o.offset()).sum();
+        }
+    }
+
+    /** Records of news.classified that search-service has not committed yet. */
+    private static long searchLag() throws Exception {
+        try (Admin admin = stack.kafka().admin()) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("search-service")
+                    .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+            long committedTotal = committed.entrySet().stream()
+                    .filter(e -> e.getKey().topic().equals("news.classified") && e.getValue() != null)
+                    .mapToLong(e -> e.getValue().offset()).sum();
+            return endOffsets("news.classified") - committedTotal;
+        }
+    }
+
+    private static JsonNode search(String query) throws IOException, InterruptedException {
+        URI uri = stack.service("search-service").uri().resolve("/api/search?" + query);
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET %s -> %s", uri, response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static Map<String, JsonNode> hitsByTitle(JsonNode result) {
+        return StreamSupport.stream(result.path("hits").spliterator(), false)
+                .collect(Collectors.toMap(h -> h.path("title").asText(), h -> h));
+    }
+
+    private static List<String> topicIds(JsonNode hit) {
+        List<String> ids = new ArrayList<>();
+        hit.path("topics").forEach(t -> ids.add(t.path("id").asText()));
+        return ids;
+    }
+}
