@@ -113,7 +113,7 @@ public final class ElasticsearchNode implements AutoCloseable {
         environment.put("ES_JAVA_OPTS", "-Xms" + config.heap() + " -Xmx" + config.heap());
         environment.put("HOME", config.directory().toString());
         process = ManagedProcess.start("elasticsearch", command, environment, config.directory(), logFile(), pidFile());
-        process.awaitReady(Duration.ofSeconds(120), this::isHealthy);
+        process.awaitReady(Duration.ofSeconds(240), this::isHealthy);
     }
 
     /** True when the cluster answers and is at least yellow. */

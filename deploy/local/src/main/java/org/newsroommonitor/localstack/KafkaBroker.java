@@ -81,7 +81,7 @@ public final class KafkaBroker implements AutoCloseable {
                         "-cp", distributions.kafkaClasspathString(),
                         "kafka.Kafka", serverProperties.toString()),
                 Map.of(), config.directory(), logFile(), pidFile());
-        process.awaitReady(Duration.ofSeconds(90), () -> Net.isOpen(config.port()) && answers());
+        process.awaitReady(Duration.ofSeconds(240), () -> Net.isOpen(config.port()) && answers());
     }
 
     private void format(Path serverProperties) {
@@ -96,9 +96,14 @@ public final class KafkaBroker implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
                     .start();
-            if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
+            // generous: on a loaded 2-core machine the JVM start alone can take tens of seconds
+            if (!format.waitFor(180, TimeUnit.SECONDS)) {
                 format.destroyForcibly();
-                throw new IllegalStateException("formatting the Kafka log directory failed; see " + logFile());
+                throw new IllegalStateException("formatting the Kafka log directory took more than 180 s; see " + logFile());
+            }
+            if (format.exitValue() != 0) {
+                throw new IllegalStateException("formatting the Kafka log directory failed with exit code "
+                        + format.exitValue() + "; see " + logFile());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -27,10 +27,10 @@ class ClassifiedArticleTest {
         assertThat(article.revision()).isEqualTo(1L);
         assertThat(article.published()).isEqualTo(Instant.parse("2023-09-12T14:05:00Z"));
         assertThat(article.sourceName()).isEqualTo("Caucasus Wire");
-        assertThat(article.topics()).extracting(ClassifiedArticle.Topic::id).containsExactly("blockade", "humanitarian-aid");
-        assertThat(article.topics().getFirst().matched()).containsExactly("Lachin corridor", "blockaded");
+        assertThat(article.topics()).extracting(ClassifiedArticle.Topic::id).containsExactly("blockade", "humanitarian-aid", "food-security");
+        assertThat(article.topics().getFirst().matched()).containsExactly("Lachin corridor", "corridor stays closed", "blockaded");
         assertThat(article.topics().getFirst().hits().getFirst())
-                .isEqualTo(new ClassifiedArticle.Hit("blockade.corridor-closed", "Lachin corridor", "summary", 104, 119));
+                .isEqualTo(new ClassifiedArticle.Hit("blockade.corridor", "Lachin corridor", "summary", 104, 119));
         assertThat(article.classifiedAt()).isEqualTo(Instant.parse("2023-09-12T14:07:32Z"));
         assertThat(article.invalidReason()).isNull();
 

@@ -1,0 +1,46 @@
+package org.newsroommonitor.classify.api;
+
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.newsroommonitor.classify.topic.Classification;
+import org.newsroommonitor.classify.topic.TopicClassifier;
+
+/**
+ * Lets editors and testers see how a text is classified: {@code POST /api/classify} with
+ * {@code {"title", "summary", "text"}} returns {@code {"topics": [...], "taxonomyVersion": "..."}} with the same
+ * topics an article with these fields gets on {@code news.classified}.
+ */
+@Path("/api/classify")
+public class ClassifyResource {
+
+    /** Largest text accepted, in characters over all fields. */
+    static final int MAX_CHARS = 1_000_000;
+
+    private final TopicClassifier classifier;
+
+    public ClassifyResource(TopicClassifier classifier) {
+        this.classifier = classifier;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Classification classify(ClassifyRequest request) {
+        if (request == null) {
+            throw new BadRequestException("a JSON body with title, summary and/or text is required");
+        }
+        long length = length(request.title()) + length(request.summary()) + length(request.text());
+        if (length > MAX_CHARS) {
+            throw new BadRequestException("text too long: " + length + " characters, at most " + MAX_CHARS);
+        }
+        return classifier.classify(request.title(), request.summary(), request.text());
+    }
+
+    private static long length(String value) {
+        return value == null ? 0 : value.length();
+    }
+}

@@ -1,0 +1,146 @@
+package org.newsroommonitor.classify.rules;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.monitor.HighlightsMatch;
+import org.apache.lucene.monitor.MatchingQueries;
+import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.monitor.MonitorQuery;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The rule engine: every compiled rule is a stored query of a Lucene {@link Monitor}, and an article is matched
+ * once against all of them. The monitor's presearcher only runs the rules whose words occur in the article;
+ * {@link HighlightsMatch} then gives, for every matching rule, the position and offsets of each matched word per
+ * field. Words of one phrase or one proximity match are joined back into one {@link MatchSpan}.
+ *
+ * <p>Thread-safe: matching may run concurrently, also while rules are registered.
+ */
+public final class RuleMonitor implements Closeable {
+
+    private final Monitor monitor;
+    private final Map<String, CompiledRule> rules = new ConcurrentHashMap<>();
+
+    public RuleMonitor(Analyzer analyzer) {
+        try {
+            this.monitor = new Monitor(analyzer);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the Lucene monitor", e);
+        }
+    }
+
+    /** Registers rules; a rule with the id of a registered one replaces it. */
+    public void register(List<CompiledRule> compiled) {
+        List<MonitorQuery> queries = new ArrayList<>(compiled.size());
+        for (CompiledRule rule : compiled) {
+            queries.add(rule.toMonitorQuery());
+        }
+        try {
+            monitor.register(queries);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot register rules in the Lucene monitor", e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("cannot register rules: " + e.getMessage(), e);
+        }
+        for (CompiledRule rule : compiled) {
+            rules.put(rule.id(), rule);
+        }
+    }
+
+    /** The ids of the registered rules. */
+    public Set<String> ruleIds() {
+        return Set.copyOf(rules.keySet());
+    }
+
+    public int ruleCount() {
+        return rules.size();
+    }
+
+    /**
+     * Matches one article against every registered rule.
+     *
+     * @return the matching rules with their spans, in registration-independent rule-id order
+     */
+    public List<RuleMatch> match(String title, String summary, String text) {
+        Document document = new Document();
+        document.add(new TextField(ArticleField.TITLE.fieldName(), nullToEmpty(title), Field.Store.NO));
+        document.add(new TextField(ArticleField.SUMMARY.fieldName(), nullToEmpty(summary), Field.Store.NO));
+        document.add(new TextField(ArticleField.TEXT.fieldName(), nullToEmpty(text), Field.Store.NO));
+        MatchingQueries<HighlightsMatch> matches;
+        try {
+            matches = monitor.match(document, HighlightsMatch.MATCHER);
+        } catch (IOException e) {
+            throw new UncheckedIOException("matching the article against the rules failed", e);
+        }
+        if (!matches.getErrors().isEmpty()) {
+            var error = matches.getErrors().entrySet().iterator().next();
+            throw new IllegalStateException("rule '" + error.getKey() + "' failed on the article: "
+                    + error.getValue().getMessage(), error.getValue());
+        }
+        List<RuleMatch> result = new ArrayList<>();
+        for (HighlightsMatch match : matches.getMatches()) {
+            CompiledRule rule = rules.get(match.getQueryId());
+            if (rule == null) {
+                continue; // deleted between the match and this lookup
+            }
+            result.add(new RuleMatch(rule, spans(match, rule.spanGap())));
+        }
+        result.sort(Comparator.comparing(ruleMatch -> ruleMatch.rule().id()));
+        return result;
+    }
+
+    /**
+     * Joins the per-word hits of a field into matches: words at most {@code gap} positions apart (0: adjacent,
+     * as in a phrase) belong to one match.
+     */
+    static List<MatchSpan> spans(HighlightsMatch match, int gap) {
+        List<MatchSpan> spans = new ArrayList<>();
+        for (ArticleField field : ArticleField.ALL) {
+            MatchSpan current = null;
+            // hits come sorted by start position, then end position
+            for (HighlightsMatch.Hit hit : match.getHits(field.fieldName())) {
+                if (hit.startOffset() < 0 || hit.endOffset() < 0) {
+                    continue; // no offsets: cannot point at the text
+                }
+                if (current != null && hit.startPosition() <= current.endPosition() + 1 + gap) {
+                    current = new MatchSpan(field, Math.min(current.start(), hit.startOffset()),
+                            Math.max(current.end(), hit.endOffset()), current.startPosition(),
+                            Math.max(current.endPosition(), hit.endPosition()));
+                } else {
+                    if (current != null) {
+                        spans.add(current);
+                    }
+                    current = new MatchSpan(field, hit.startOffset(), hit.endOffset(), hit.startPosition(), hit.endPosition());
+                }
+            }
+            if (current != null) {
+                spans.add(current);
+            }
+        }
+        return spans;
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    @Override
+    public void close() {
+        try {
+            monitor.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,250 @@
+package org.newsroommonitor.classify.taxonomy;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and checks a taxonomy file (YAML). The file is read node by node so that an error names the topic and
+ * the rule ({@code <topic>.<rule>}) it is in. Rules whose terms cannot be compiled into a Lucene query are
+ * reported by {@link org.newsroommonitor.classify.rules.RuleCompiler}, also with the rule id.
+ */
+public final class TaxonomyLoader {
+
+    /** The taxonomy bundled with the service. */
+    public static final String BUNDLED_RESOURCE = "taxonomy/taxonomy.yaml";
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    /** Words separated by white space; a word may end with one '*' (prefix), no other '*' allowed. */
+    private static final Pattern PREFIX_STARS = Pattern.compile("[^*\\s]+\\*?(\\s+[^*\\s]+\\*?)*");
+    private static final Set<String> TAXONOMY_FIELDS = Set.of("version", "topics");
+
+    private final ObjectMapper yaml = YAMLMapper.builder(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    /** Loads the bundled taxonomy from the class path. */
+    public Taxonomy loadBundled() {
+        return loadResource(BUNDLED_RESOURCE);
+    }
+
+    /** Loads a taxonomy from a class-path resource. */
+    public Taxonomy loadResource(String resource) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        if (loader == null) {
+            loader = TaxonomyLoader.class.getClassLoader();
+        }
+        try (InputStream in = loader.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new TaxonomyException("taxonomy resource '" + resource + "' not found on the class path");
+            }
+            return parse(in, "classpath:" + resource);
+        } catch (IOException e) {
+            throw new TaxonomyException("cannot read taxonomy resource '" + resource + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** Loads a taxonomy from a file. */
+    public Taxonomy loadFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new TaxonomyException("taxonomy file " + file.toAbsolutePath() + " does not exist or is not a file");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return parse(in, file.toAbsolutePath().toString());
+        } catch (IOException e) {
+            throw new TaxonomyException("cannot read taxonomy file " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses YAML text; {@code source} names it in error messages. */
+    public Taxonomy parse(String yamlText, String source) {
+        try {
+            return fromTree(yaml.readTree(yamlText), source);
+        } catch (JsonProcessingException e) {
+            throw new TaxonomyException("taxonomy " + source + " is not valid YAML: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Parses a YAML stream; {@code source} names it in error messages. */
+    public Taxonomy parse(InputStream in, String source) throws IOException {
+        try {
+            return fromTree(yaml.readTree(in), source);
+        } catch (JsonProcessingException e) {
+            throw new TaxonomyException("taxonomy " + source + " is not valid YAML: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private Taxonomy fromTree(JsonNode root, String source) {
+        if (root == null || !root.isObject()) {
+            throw new TaxonomyException("taxonomy " + source + " must be a YAML mapping with 'version' and 'topics'");
+        }
+        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+            String field = names.next();
+            if (!TAXONOMY_FIELDS.contains(field)) {
+                throw new TaxonomyException("taxonomy " + source + ": unknown top-level field '" + field
+                        + "' (expected " + TAXONOMY_FIELDS + ")");
+            }
+        }
+        JsonNode version = root.get("version");
+        if (version == null || !version.isValueNode() || version.asText().isBlank()) {
+            throw new TaxonomyException("taxonomy " + source + ": top-level 'version' is missing or empty");
+        }
+        JsonNode topicsNode = root.get("topics");
+        if (topicsNode == null || !topicsNode.isArray() || topicsNode.isEmpty()) {
+            throw new TaxonomyException("taxonomy " + source + ": 'topics' must be a non-empty list");
+        }
+        List<TopicDefinition> topics = new ArrayList<>();
+        Set<String> topicIds = new HashSet<>();
+        int index = 0;
+        for (JsonNode topicNode : topicsNode) {
+            TopicDefinition topic = readTopic(topicNode, index++, source);
+            if (!topicIds.add(topic.id())) {
+                throw new TaxonomyException("taxonomy " + source + ": topic '" + topic.id() + "' is defined twice");
+            }
+            topics.add(topic);
+        }
+        return new Taxonomy(version.asText(), topics);
+    }
+
+    private TopicDefinition readTopic(JsonNode node, int index, String source) {
+        String where = "taxonomy " + source + ": topic #" + (index + 1);
+        if (!node.isObject()) {
+            throw new TaxonomyException(where + " must be a mapping");
+        }
+        String id = textOrNull(node.get("id"));
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new TaxonomyException(where + ": 'id' must be lower-case words joined by '-' (got '" + id + "')");
+        }
+        where = "taxonomy " + source + ": topic '" + id + "'";
+        JsonNode rulesNode = node.get("rules");
+        if (rulesNode == null || !rulesNode.isArray() || rulesNode.isEmpty()) {
+            throw new TaxonomyException(where + ": 'rules' must be a non-empty list");
+        }
+        List<RuleDefinition> rules = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        int ruleIndex = 0;
+        for (JsonNode ruleNode : rulesNode) {
+            RuleDefinition rule = readRule(ruleNode, id, ruleIndex++, source);
+            if (!names.add(rule.name())) {
+                throw new TaxonomyException("taxonomy " + source + ": rule '" + id + "." + rule.name()
+                        + "' is defined twice");
+            }
+            rules.add(rule);
+        }
+        TopicDefinition topic;
+        try {
+            ObjectNode withoutRules = ((ObjectNode) node).deepCopy();
+            withoutRules.remove("rules");
+            topic = yaml.convertValue(withoutRules, TopicHeader.class).toTopic(rules);
+        } catch (IllegalArgumentException e) {
+            throw new TaxonomyException(where + ": " + rootMessage(e), e);
+        }
+        if (!(topic.threshold() > 0)) {
+            throw new TaxonomyException(where + ": 'threshold' must be greater than 0 (got " + topic.threshold() + ")");
+        }
+        if (topic.label() == null || topic.label().isBlank()) {
+            throw new TaxonomyException(where + ": 'label' is missing or empty");
+        }
+        if (rules.stream().noneMatch(rule -> rule.kind().scores())) {
+            throw new TaxonomyException(where + ": needs at least one terms, near or require rule");
+        }
+        return topic;
+    }
+
+    private RuleDefinition readRule(JsonNode node, String topicId, int index, String source) {
+        String name = node.isObject() ? textOrNull(node.get("name")) : null;
+        String ruleId = topicId + "." + (name == null ? "#" + (index + 1) : name);
+        String where = "taxonomy " + source + ": rule '" + ruleId + "'";
+        if (!node.isObject()) {
+            throw new TaxonomyException(where + " must be a mapping");
+        }
+        if (name == null || !ID.matcher(name).matches()) {
+            throw new TaxonomyException(where + ": 'name' must be lower-case words joined by '-' (got '" + name + "')");
+        }
+        RuleDefinition rule;
+        try {
+            rule = yaml.treeToValue(node, RuleDefinition.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new TaxonomyException(where + ": " + rootMessage(e), e);
+        }
+        validate(rule, where);
+        return rule;
+    }
+
+    private static void validate(RuleDefinition rule, String where) {
+        if (rule.terms().isEmpty()) {
+            throw new TaxonomyException(where + ": 'terms' must list at least one word or phrase");
+        }
+        checkTerms(rule.terms(), "terms", where);
+        checkTerms(rule.near(), "near", where);
+        if (rule.kind() == RuleKind.NEAR && rule.near().isEmpty()) {
+            throw new TaxonomyException(where + ": a near rule needs 'near' (the second term set) and 'within'");
+        }
+        if (rule.kind() == RuleKind.TERMS && (rule.isProximity() || rule.within() != null)) {
+            throw new TaxonomyException(where + ": a terms rule takes no 'near'/'within'; use kind: near");
+        }
+        if (rule.isProximity() && (rule.within() == null || rule.within() < 0)) {
+            throw new TaxonomyException(where + ": 'within' (number of words, 0 or more) is required with 'near'");
+        }
+        if (!rule.isProximity() && rule.within() != null) {
+            throw new TaxonomyException(where + ": 'within' is only allowed together with 'near'");
+        }
+        if (rule.kind().scores() && !(rule.effectiveWeight() > 0)) {
+            throw new TaxonomyException(where + ": 'weight' must be greater than 0 (got " + rule.effectiveWeight() + ")");
+        }
+    }
+
+    private static void checkTerms(List<String> terms, String field, String where) {
+        for (String term : terms) {
+            if (term == null || term.isBlank()) {
+                throw new TaxonomyException(where + ": '" + field + "' contains an empty term");
+            }
+            if (!PREFIX_STARS.matcher(term.strip()).matches()) {
+                throw new TaxonomyException(where + ": term '" + term + "' has a '*' that does not end a word "
+                        + "(a '*' may only end a word, as in 'blockad*' or 'food shortage*')");
+            }
+        }
+    }
+
+    private static String textOrNull(JsonNode node) {
+        return node == null || node.getNodeType() != JsonNodeType.STRING ? null : node.asText();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause instanceof JsonProcessingException json ? json.getOriginalMessage() : cause.getMessage();
+        return message == null ? cause.getClass().getSimpleName() : message;
+    }
+
+    /** A topic without its rules, read by Jackson so that unknown or mistyped fields are reported. */
+    private record TopicHeader(
+            @JsonProperty(value = "id", required = true) String id,
+            @JsonProperty(value = "label", required = true) String label,
+            @JsonProperty(value = "threshold", required = true) Double threshold) {
+
+        TopicDefinition toTopic(List<RuleDefinition> rules) {
+            return new TopicDefinition(id, label, threshold == null ? Double.NaN : threshold, rules);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package org.newsroommonitor.classify.topic;
+
+import java.util.List;
+
+/**
+ * The result of classifying one text.
+ *
+ * @param topics          the assigned topics, best score first; empty when none applies
+ * @param taxonomyVersion version of the taxonomy that produced them
+ */
+public record Classification(List<TopicMatch> topics, String taxonomyVersion) {
+
+    public Classification {
+        topics = List.copyOf(topics);
+    }
+
+    /** The ids of the assigned topics, best score first. */
+    public List<String> topicIds() {
+        return topics.stream().map(TopicMatch::id).toList();
+    }
+}

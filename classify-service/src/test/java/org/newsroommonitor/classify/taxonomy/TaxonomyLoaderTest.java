@@ -1,0 +1,156 @@
+package org.newsroommonitor.classify.taxonomy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsroommonitor.classify.topic.TopicClassifier;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TaxonomyLoaderTest {
+
+    private final TaxonomyLoader loader = new TaxonomyLoader();
+
+    private static String taxonomyWithRule(String rule) {
+        return """
+                version: "t"
+                topics:
+                  - id: blockade
+                    label: Blockade
+                    threshold: 1
+                    rules:
+                      - name: good
+                        kind: terms
+                        terms: [blockade]
+                """ + rule.indent(6);
+    }
+
+    @Test
+    void bundledTaxonomyHasTheThreeTopicsAndCompiles() {
+        Taxonomy taxonomy = loader.loadBundled();
+
+        assertThat(taxonomy.version()).isEqualTo("2026.11.1");
+        assertThat(taxonomy.topics()).extracting(TopicDefinition::id)
+                .containsExactly("humanitarian-aid", "blockade", "food-security");
+        RuleDefinition near = taxonomy.topic("humanitarian-aid").orElseThrow().rules().stream()
+                .filter(r -> r.name().equals("aid-vehicle")).findFirst().orElseThrow();
+        assertThat(near.kind()).isEqualTo(RuleKind.NEAR);
+        assertThat(near.within()).isEqualTo(5);
+        assertThat(near.near()).contains("lorry", "convoy*");
+        try (TopicClassifier classifier = TopicClassifier.create(taxonomy)) {
+            assertThat(classifier.ruleCount()).isEqualTo(taxonomy.ruleCount());
+        }
+    }
+
+    @Test
+    void loadsATaxonomyFile(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("taxonomy.yaml");
+        Files.writeString(file, taxonomyWithRule(""));
+
+        Taxonomy taxonomy = loader.loadFile(file);
+
+        assertThat(taxonomy.version()).isEqualTo("t");
+        assertThat(taxonomy.topics().getFirst().rules()).singleElement()
+                .satisfies(rule -> assertThat(rule.effectiveWeight()).isEqualTo(1.0));
+    }
+
+    @Test
+    void missingFileIsReported(@TempDir Path dir) {
+        assertThatThrownBy(() -> loader.loadFile(dir.resolve("nope.yaml")))
+                .isInstanceOf(TaxonomyException.class).hasMessageContaining("nope.yaml");
+    }
+
+    @Test
+    void unknownRuleKindNamesTheRule() {
+        assertThatThrownBy(() -> loader.parse(taxonomyWithRule("""
+                - name: bad-kind
+                  kind: nearby
+                  terms: [siege]
+                """), "test"))
+                .isInstanceOf(TaxonomyException.class)
+                .hasMessageContaining("rule 'blockade.bad-kind'")
+                .hasMessageContaining("unknown rule kind 'nearby'");
+    }
+
+    @Test
+    void nearRuleWithoutWithinNamesTheRule() {
+        assertThatThrownBy(() -> loader.parse(taxonomyWithRule("""
+                - name: road-closed
+                  kind: near
+                  terms: [road]
+                  near: [closed]
+                """), "test"))
+                .isInstanceOf(TaxonomyException.class)
+                .hasMessageContaining("rule 'blockade.road-closed'")
+                .hasMessageContaining("'within'");
+    }
+
+    @Test
+    void misplacedStarNamesTheRuleAndTerm() {
+        assertThatThrownBy(() -> loader.parse(taxonomyWithRule("""
+                - name: star
+                  kind: terms
+                  terms: ["*ade"]
+                """), "test"))
+                .isInstanceOf(TaxonomyException.class)
+                .hasMessageContaining("rule 'blockade.star'")
+                .hasMessageContaining("'*ade'");
+    }
+
+    @Test
+    void unknownFieldAndDuplicateNamesAreReported() {
+        assertThatThrownBy(() -> loader.parse(taxonomyWithRule("""
+                - name: typo
+                  kind: terms
+                  term: [siege]
+                """), "test"))
+                .isInstanceOf(TaxonomyException.class)
+                .hasMessageContaining("rule 'blockade.typo'")
+                .hasMessageContaining("term");
+        assertThatThrownBy(() -> loader.parse(taxonomyWithRule("""
+                - name: good
+                  kind: terms
+                  terms: [siege]
+                """), "test"))
+                .isInstanceOf(TaxonomyException.class)
+                .hasMessageContaining("rule 'blockade.good' is defined twice");
+    }
+
+    @Test
+    void missingVersionOrThresholdIsReported() {
+        assertThatThrownBy(() -> loader.parse("topics: []", "test"))
+                .isInstanceOf(TaxonomyException.class).hasMessageContaining("'version'");
+        assertThatThrownBy(() -> loader.parse(taxonomyWithRule("").replace("threshold: 1", "threshold: 0"), "test"))
+                .isInstanceOf(TaxonomyException.class)
+                .hasMessageContaining("topic 'blockade'").hasMessageContaining("threshold");
+    }
+
+    @Test
+    void termWithoutWordsFailsCompilationNamingTheRule() {
+        Taxonomy taxonomy = loader.parse(taxonomyWithRule("""
+                - name: punctuation
+                  kind: terms
+                  terms: ["--"]
+                """), "test");
+        assertThatThrownBy(() -> TopicClassifier.create(taxonomy))
+                .isInstanceOf(TaxonomyException.class)
+                .hasMessageContaining("rule 'blockade.punctuation'")
+                .hasMessageContaining("'--'");
+    }
+
+    @Test
+    void tooShortPrefixFailsCompilationNamingTheRule() {
+        Taxonomy taxonomy = loader.parse(taxonomyWithRule("""
+                - name: short-prefix
+                  kind: terms
+                  terms: ["bl*"]
+                """), "test");
+        assertThatThrownBy(() -> TopicClassifier.create(taxonomy))
+                .isInstanceOf(TaxonomyException.class)
+                .hasMessageContaining("rule 'blockade.short-prefix'");
+    }
+}

@@ -1,0 +1,157 @@
+package org.newsroommonitor.classify.topic;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.newsroommonitor.classify.taxonomy.TaxonomyLoader;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/** The bundled taxonomy on paraphrases of the seed news, other languages and hard negatives. */
+class TopicClassifierTest {
+
+    private static TopicClassifier classifier;
+
+    @BeforeAll
+    static void load() {
+        classifier = TopicClassifier.create(new TaxonomyLoader().loadBundled());
+    }
+
+    @AfterAll
+    static void close() {
+        classifier.close();
+    }
+
+    // Paraphrase of the seed "Russian Humanitarian Aid Sent To Karabakh" (bread rationing).
+    private static final String AID_TITLE = "Moscow's aid truck enters Karabakh via Aghdam";
+    private static final String AID_SUMMARY =
+            "A Russian Red Cross lorry loaded with fifteen tons of food crossed into Nagorno-Karabakh from Aghdam.";
+    private static final String AID_TEXT = "The delivery of humanitarian aid came nine months into the Azerbaijani "
+            + "blockade of the Lachin corridor. Shortages of food and medicine have grown so severe that officials in "
+            + "Stepanakert began rationing bread last week, allowing each resident half a loaf a day.";
+
+    @Test
+    void russianAidParaphraseGetsAidBlockadeAndFoodSecurity() {
+        Classification result = classifier.classify(AID_TITLE, AID_SUMMARY, AID_TEXT);
+
+        assertThat(result.topicIds()).containsExactlyInAnyOrder("humanitarian-aid", "blockade", "food-security");
+        assertThat(result.taxonomyVersion()).isEqualTo("2026.11.1");
+        assertThat(result.topics()).extracting(TopicMatch::score).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+    }
+
+    @Test
+    void russianAidParaphraseReportsExactTermsAndOffsets() {
+        TopicMatch aid = topic(classifier.classify(AID_TITLE, AID_SUMMARY, AID_TEXT), "humanitarian-aid");
+
+        // aid (2.0) + relief-agency (1.0) + aid-vehicle (1.0) = 4.0 = 2 x threshold -> 1 - 2^-2
+        assertThat(aid.score()).isEqualTo(0.75);
+        assertThat(aid.matched()).containsExactly(
+                "aid truck", "Red Cross", "lorry loaded with fifteen tons of food", "humanitarian aid");
+        assertThat(aid.hits()).extracting(TopicHit::rule, TopicHit::term, TopicHit::field, TopicHit::start, TopicHit::end)
+                .containsExactly(
+                        tuple("humanitarian-aid.aid", "aid truck", "title", 9, 18),
+                        tuple("humanitarian-aid.aid-vehicle", "aid truck", "title", 9, 18),
+                        tuple("humanitarian-aid.relief-agency", "Red Cross", "summary", 10, 19),
+                        tuple("humanitarian-aid.aid-vehicle", "lorry loaded with fifteen tons of food", "summary", 20, 58),
+                        tuple("humanitarian-aid.aid", "humanitarian aid", "text", 16, 32));
+        Map<String, String> fields = Map.of("title", AID_TITLE, "summary", AID_SUMMARY, "text", AID_TEXT);
+        for (TopicMatch topic : classifier.classify(AID_TITLE, AID_SUMMARY, AID_TEXT).topics()) {
+            for (TopicHit hit : topic.hits()) {
+                assertThat(fields.get(hit.field()).substring(hit.start(), hit.end())).as(hit.toString())
+                        .isEqualTo(hit.term());
+            }
+        }
+
+        TopicMatch food = topic(classifier.classify(AID_TITLE, AID_SUMMARY, AID_TEXT), "food-security");
+        assertThat(food.matched()).containsExactly("Shortages of food", "rationing bread");
+        assertThat(food.score()).isEqualTo(0.7); // rationing 2.0 + shortage 1.5 = 3.5 -> 1 - 2^-1.75 = 0.703
+    }
+
+    @Test
+    void flourOfferParaphraseGetsAidAndBlockadeButNotFoodSecurity() {
+        // Paraphrase of the seed about the Azerbaijani flour offer: one weak food signal only.
+        Classification result = classifier.classify(
+                "Azerbaijan offers flour to Karabakh, Stepanakert says no",
+                "The Azerbaijan Red Crescent wants to send two trucks with 40 tons of flour to Aghdam.",
+                "Karabakh leaders turned the offer down, calling it a distraction from the blockade and from the "
+                        + "humanitarian crisis it caused, and demanded that supplies come through the Lachin corridor "
+                        + "instead. Bread has become scarce in the region.");
+
+        assertThat(result.topicIds()).containsExactlyInAnyOrder("humanitarian-aid", "blockade");
+        assertThat(topic(result, "humanitarian-aid").matched())
+                .containsExactly("Red Crescent", "trucks with 40 tons of flour");
+        assertThat(topic(result, "blockade").matched()).containsExactly("blockade", "Lachin corridor");
+    }
+
+    @Test
+    void russianHumanitarianAidIsRecognised() {
+        Classification result = classifier.classify("Россия направила гуманитарную помощь в Карабах", null,
+                "Колонна грузовиков доставила гуманитарную помощь жителям региона.");
+
+        assertThat(result.topicIds()).containsExactly("humanitarian-aid");
+        assertThat(topic(result, "humanitarian-aid").matched()).contains("гуманитарную помощь");
+    }
+
+    @Test
+    void russianArmenianAndAzerbaijaniBlockadeTermsAreRecognised() {
+        assertThat(classifier.classify("Лачинский коридор перекрыт", "Блокада продолжается", null).topicIds())
+                .containsExactly("blockade");
+        assertThat(classifier.classify("Լաչինի միջանցքի շրջափակումը շարունակվում է", null, null).topicIds())
+                .containsExactly("blockade");
+        Classification azerbaijani = classifier.classify("Qarabağa humanitar yardım göndərildi",
+                "Blokada davam edir", null);
+        assertThat(azerbaijani.topicIds()).containsExactlyInAnyOrder("humanitarian-aid", "blockade");
+        assertThat(topic(azerbaijani, "humanitarian-aid").matched()).containsExactly("humanitar yardım");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "The football team breaks the defensive blockade in the second half",
+            "Always pack a first aid kit before the hiking trip",
+            "Band Aid reunites for another Christmas single",
+            "Ports authority opens a new shipping corridor for investors",
+            "Summer blockbuster breaks box office records",
+    })
+    void hardNegativesGetNoTopic(String text) {
+        assertThat(classifier.classify(text, text, text).topics()).isEmpty();
+    }
+
+    @Test
+    void excludeRuleSuppressesAnOtherwiseAssignedTopic() {
+        String siege = "Fans describe the siege of the stadium as a blockade";
+        assertThat(classifier.classify(siege, null, null).topicIds()).containsExactly("blockade");
+        assertThat(classifier.classify(siege + " after the football final", null, null).topics()).isEmpty();
+    }
+
+    @Test
+    void emptyAndNullTextsGetNoTopic() {
+        assertThat(classifier.classify(null, null, null).topics()).isEmpty();
+        assertThat(classifier.classify("", " ", "").topics()).isEmpty();
+    }
+
+    @Test
+    void classifiesConcurrently() throws Exception {
+        List<String> expected = classifier.classify(AID_TITLE, AID_SUMMARY, AID_TEXT).topicIds();
+        List<java.util.concurrent.Callable<List<String>>> tasks = java.util.Collections.nCopies(64,
+                () -> classifier.classify(AID_TITLE, AID_SUMMARY, AID_TEXT).topicIds());
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            for (var future : pool.invokeAll(tasks)) {
+                assertThat(future.get()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static TopicMatch topic(Classification result, String id) {
+        return result.topics().stream().filter(t -> t.id().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError("topic " + id + " not assigned: " + result.topicIds()));
+    }
+}
