@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code ./newsroom run}: starts the whole system on local defaults, prints what it does and where everything is,
@@ -23,6 +24,8 @@ public final class LocalStackMain {
     }
 
     public static void main(String[] args) throws Exception {
+        // the Kafka admin client logs its whole configuration at INFO; the launcher reports progress itself
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         Path repoRoot = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         LocalStack.Settings settings;
         try {
@@ -35,8 +38,10 @@ public final class LocalStackMain {
         report("newsroom", "data directory " + settings.dataDir() + " (delete it to start afresh)");
 
         CountDownLatch stopped = new CountDownLatch(1);
+        AtomicBoolean stopping = new AtomicBoolean();
         LocalStack[] stack = new LocalStack[1];
         Thread shutdown = new Thread(() -> {
+            stopping.set(true);
             if (stack[0] != null) {
                 report("newsroom", "stopping ...");
                 stack[0].close();
@@ -70,7 +75,8 @@ public final class LocalStackMain {
 
         while (!stopped.await(2, TimeUnit.SECONDS)) {
             Optional<ServiceProcess> dead = stack[0].deadService();
-            if (dead.isPresent()) {
+            // Ctrl-C reaches the services too, and they may stop before the shutdown hook has started
+            if (dead.isPresent() && !stopped.await(2, TimeUnit.SECONDS) && !stopping.get()) {
                 System.err.println(dead.get().name() + " stopped unexpectedly. End of " + dead.get().logFile() + ":");
                 System.err.println(dead.get().tail(30));
                 System.exit(1);
