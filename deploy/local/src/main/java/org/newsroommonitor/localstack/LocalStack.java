@@ -153,6 +153,8 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> environment = new LinkedHashMap<>(settings.extraEnvironment());
         environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         environment.put("QUARKUS_ELASTICSEARCH_HOSTS", elasticsearch.hostAndPort());
+        // one node: a replica could never be allocated and the index would stay yellow
+        environment.put("NEWSROOM_SEARCH_INDEX_REPLICAS", "0");
         environment.put("NEWSROOM_INGEST_FEEDS", String.join(",", feedServer.urls()));
         environment.put("NEWSROOM_INGEST_POLL_INTERVAL", settings.feedPollInterval().toString());
         ServiceProcess service = ServiceProcess.start(settings.repoRoot(), name, ports.get(name), settings.serviceHeap(),
