@@ -156,6 +156,8 @@ public final class LocalStack implements AutoCloseable {
         // one node: a replica could never be allocated and the index would stay yellow
         environment.put("NEWSROOM_SEARCH_INDEX_REPLICAS", "0");
         environment.put("NEWSROOM_INGEST_FEEDS", String.join(",", feedServer.urls()));
+        // ingest-service refuses loopback addresses; open exactly the sample feed server, not Kafka or the services
+        environment.put("NEWSROOM_INGEST_ALLOWED_HOSTS", Net.LOOPBACK + ":" + feedServer.port());
         environment.put("NEWSROOM_INGEST_POLL_INTERVAL", settings.feedPollInterval().toString());
         ServiceProcess service = ServiceProcess.start(settings.repoRoot(), name, ports.get(name), settings.serviceHeap(),
                 environment, settings.dataDir().resolve("logs"));
