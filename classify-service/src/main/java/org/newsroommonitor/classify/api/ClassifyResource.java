@@ -7,7 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.newsroommonitor.classify.topic.Classification;
-import org.newsroommonitor.classify.topic.TopicClassifier;
+import org.newsroommonitor.classify.topic.TaxonomyReloader;
 
 /**
  * Lets editors and testers see how a text is classified: {@code POST /api/classify} with
@@ -20,10 +20,10 @@ public class ClassifyResource {
     /** Largest text accepted, in characters over all fields. */
     static final int MAX_CHARS = 1_000_000;
 
-    private final TopicClassifier classifier;
+    private final TaxonomyReloader taxonomy;
 
-    public ClassifyResource(TopicClassifier classifier) {
-        this.classifier = classifier;
+    public ClassifyResource(TaxonomyReloader taxonomy) {
+        this.taxonomy = taxonomy;
     }
 
     @POST
@@ -37,7 +37,7 @@ public class ClassifyResource {
         if (length > MAX_CHARS) {
             throw new BadRequestException("text too long: " + length + " characters, at most " + MAX_CHARS);
         }
-        return classifier.classify(request.title(), request.summary(), request.text());
+        return taxonomy.current().classify(request.title(), request.summary(), request.text());
     }
 
     private static long length(String value) {

@@ -1,8 +1,10 @@
 package org.newsroommonitor.classify.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -13,8 +15,27 @@ import java.util.Optional;
 public interface ClassifyConfig {
 
     /**
-     * A taxonomy YAML file to use instead of the bundled {@code taxonomy/taxonomy.yaml} (class path). Read once at
-     * start-up; a file that does not load stops the start-up.
+     * A taxonomy YAML file to use instead of the bundled {@code taxonomy/taxonomy.yaml} (class path). A file that
+     * does not load stops the start-up; the file is then watched and reloaded when its content changes (see
+     * {@link #taxonomyCheckInterval()}).
      */
     Optional<Path> taxonomyFile();
+
+    /** How often the {@link #taxonomyFile()} is checked for a changed content (SHA-256 of its bytes). */
+    @WithDefault("10s")
+    Duration taxonomyCheckInterval();
+
+    /** A gazetteer YAML file to use instead of the bundled {@code gazetteer/gazetteer.yaml}; read at start-up. */
+    Optional<Path> gazetteerFile();
+
+    /**
+     * The topic ids whose articles are also published as alerts to {@code news.alerts.<topic-id>}; each needs
+     * that Kafka topic (declared in deploy/k8s/base/kafka/topics.yaml). Empty: no topic alerts.
+     */
+    @WithDefault("humanitarian-aid,blockade,food-security,displacement,health,armed-conflict,detention,diplomacy")
+    java.util.List<String> topicAlerts();
+
+    /** How many of the most recently classified articles are kept in memory for {@code POST /api/rules/test}. */
+    @WithDefault("1000")
+    int recentArticles();
 }

@@ -8,19 +8,34 @@ import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
+import org.newsroommonitor.classify.alert.AlertPublisher;
+import org.newsroommonitor.classify.gazetteer.Entities;
+import org.newsroommonitor.classify.gazetteer.EntityExtractor;
+import org.newsroommonitor.classify.gazetteer.PlaceMention;
 import org.newsroommonitor.classify.metrics.ClassifyMetrics;
+import org.newsroommonitor.classify.recent.ArticleText;
+import org.newsroommonitor.classify.recent.RecentArticles;
+import org.newsroommonitor.classify.subscription.SubscriptionMatch;
+import org.newsroommonitor.classify.subscription.SubscriptionMatcher;
 import org.newsroommonitor.classify.topic.Classification;
+import org.newsroommonitor.classify.topic.TaxonomyReloader;
 import org.newsroommonitor.classify.topic.TopicClassifier;
+import org.newsroommonitor.classify.topic.TopicMatch;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * Reads articles from {@code news.articles}, classifies them and writes them to {@code news.classified} with the
- * same key (the article id). A message that cannot be read as an article, or not classified, is negatively
+ * Reads articles from {@code news.articles}, classifies them (topics with the taxonomy in force, places and
+ * organisations with the gazetteer) and writes them to {@code news.classified} with the same key (the article
+ * id); then publishes the alerts of the article (saved searches it matches, its topics; see
+ * {@link AlertPublisher}) and keeps its text for rule tests ({@link RecentArticles}). Alerts are sent after the
+ * classified article is built; a failing alert is logged and counted and does not stop the stream. A message that cannot be read as an article, or not classified, is negatively
  * acknowledged: the connector's dead-letter-queue failure strategy copies it to {@code news.articles.dlq} with the
  * reason in the {@code dead-letter-reason} header, and the stream goes on.
  */
@@ -35,12 +50,21 @@ public class ArticleConsumer {
     /** Header the Kafka connector sets when the value could not be deserialized. */
     static final String DESERIALIZATION_FAILURE_REASON = "deserialization-failure-reason";
 
-    private final TopicClassifier classifier;
+    private final TaxonomyReloader taxonomy;
+    private final EntityExtractor extractor;
+    private final SubscriptionMatcher subscriptions;
+    private final AlertPublisher alerts;
+    private final RecentArticles recent;
     private final ClassifyMetrics metrics;
     private final Clock clock;
 
-    public ArticleConsumer(TopicClassifier classifier, ClassifyMetrics metrics, Clock clock) {
-        this.classifier = classifier;
+    public ArticleConsumer(TaxonomyReloader taxonomy, EntityExtractor extractor, SubscriptionMatcher subscriptions,
+                           AlertPublisher alerts, RecentArticles recent, ClassifyMetrics metrics, Clock clock) {
+        this.taxonomy = taxonomy;
+        this.extractor = extractor;
+        this.subscriptions = subscriptions;
+        this.alerts = alerts;
+        this.recent = recent;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -60,15 +84,23 @@ public class ArticleConsumer {
             return null;
         }
         ClassifiedArticle classified;
+        List<AlertPublisher.Outgoing> outgoingAlerts;
         try {
             if (article.id() == null || article.id().isBlank()) {
                 throw new UnreadableArticleException("article has no id");
             }
+            TopicClassifier classifier = taxonomy.current();
             Classification classification = metrics.time(
                     () -> classifier.classify(article.title(), article.summary(), article.text()));
-            classified = ClassifiedArticle.of(article, classification,
+            Entities entities = extractor.extract(article.title(), article.summary(), article.text());
+            classified = ClassifiedArticle.of(article, classification, entities,
                     Instant.now(clock).truncatedTo(ChronoUnit.MILLIS));
+            List<SubscriptionMatch> matches = subscriptions.match(article.title(), article.summary(), article.text(),
+                    classification.topics().stream().map(TopicMatch::id).collect(Collectors.toSet()),
+                    entities.places().stream().map(PlaceMention::id).collect(Collectors.toSet()));
+            outgoingAlerts = alerts.alerts(classified, matches, classifier.taxonomy());
             metrics.classified(classification);
+            metrics.entities(entities);
         } catch (RuntimeException e) {
             Log.warnf(e, "Cannot classify article %s at %s; sent to the dead-letter topic", article.id(),
                     position(incoming));
@@ -76,6 +108,8 @@ public class ArticleConsumer {
             message.nack(e);
             return null;
         }
+        recent.add(new ArticleText(article.id(), article.title(), article.summary(), article.text()));
+        alerts.publish(outgoingAlerts);
         Object key = incoming.map(IncomingKafkaRecordMetadata::getKey).orElse(null);
         String outgoingKey = key == null ? article.id() : key.toString();
         return message.withPayload(classified)

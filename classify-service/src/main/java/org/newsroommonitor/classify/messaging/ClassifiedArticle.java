@@ -2,6 +2,9 @@ package org.newsroommonitor.classify.messaging;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.newsroommonitor.classify.gazetteer.Entities;
+import org.newsroommonitor.classify.gazetteer.OrganisationMention;
+import org.newsroommonitor.classify.gazetteer.PlaceMention;
 import org.newsroommonitor.classify.topic.Classification;
 import org.newsroommonitor.classify.topic.TopicMatch;
 
@@ -10,13 +13,13 @@ import java.util.List;
 
 /**
  * A classified article as written to {@code news.classified} (see docs/messages.md, "Classified article"): all
- * fields of the {@link ArticleMessage}, unchanged, plus the topics, the taxonomy version and the time of
- * classification.
+ * fields of the {@link ArticleMessage}, unchanged, plus the topics, the places and organisations named, the
+ * taxonomy version and the time of classification.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"schemaVersion", "id", "revision", "url", "canonicalUrl", "guid", "title", "summary", "text",
         "published", "publishedSource", "firstSeen", "language", "authors", "categories", "sources", "contentHash",
-        "topics", "taxonomyVersion", "classifiedAt"})
+        "topics", "places", "organisations", "taxonomyVersion", "classifiedAt"})
 public record ClassifiedArticle(
         int schemaVersion,
         String id,
@@ -36,15 +39,19 @@ public record ClassifiedArticle(
         List<ArticleMessage.Source> sources,
         String contentHash,
         List<TopicMatch> topics,
+        List<PlaceMention> places,
+        List<OrganisationMention> organisations,
         String taxonomyVersion,
         Instant classifiedAt) {
 
-    /** The article with its classification. */
-    public static ClassifiedArticle of(ArticleMessage article, Classification classification, Instant classifiedAt) {
+    /** The article with its classification and the places and organisations it names. */
+    public static ClassifiedArticle of(ArticleMessage article, Classification classification, Entities entities,
+                                       Instant classifiedAt) {
         return new ClassifiedArticle(article.schemaVersion(), article.id(), article.revision(), article.url(),
                 article.canonicalUrl(), article.guid(), article.title(), article.summary(), article.text(),
                 article.published(), article.publishedSource(), article.firstSeen(), article.language(),
                 article.authors(), article.categories(), article.sources(), article.contentHash(),
-                classification.topics(), classification.taxonomyVersion(), classifiedAt);
+                classification.topics(), entities.places(), entities.organisations(),
+                classification.taxonomyVersion(), classifiedAt);
     }
 }

@@ -73,10 +73,7 @@ public final class RuleMonitor implements Closeable {
      * @return the matching rules with their spans, in registration-independent rule-id order
      */
     public List<RuleMatch> match(String title, String summary, String text) {
-        Document document = new Document();
-        document.add(new TextField(ArticleField.TITLE.fieldName(), nullToEmpty(title), Field.Store.NO));
-        document.add(new TextField(ArticleField.SUMMARY.fieldName(), nullToEmpty(summary), Field.Store.NO));
-        document.add(new TextField(ArticleField.TEXT.fieldName(), nullToEmpty(text), Field.Store.NO));
+        Document document = document(title, summary, text);
         MatchingQueries<HighlightsMatch> matches;
         try {
             matches = monitor.match(document, HighlightsMatch.MATCHER);
@@ -100,11 +97,20 @@ public final class RuleMonitor implements Closeable {
         return result;
     }
 
+    /** The Lucene document of an article: its fields {@code title}, {@code summary}, {@code text} (null as empty). */
+    public static Document document(String title, String summary, String text) {
+        Document document = new Document();
+        document.add(new TextField(ArticleField.TITLE.fieldName(), nullToEmpty(title), Field.Store.NO));
+        document.add(new TextField(ArticleField.SUMMARY.fieldName(), nullToEmpty(summary), Field.Store.NO));
+        document.add(new TextField(ArticleField.TEXT.fieldName(), nullToEmpty(text), Field.Store.NO));
+        return document;
+    }
+
     /**
      * Joins the per-word hits of a field into matches: words at most {@code gap} positions apart (0: adjacent,
      * as in a phrase) belong to one match.
      */
-    static List<MatchSpan> spans(HighlightsMatch match, int gap) {
+    public static List<MatchSpan> spans(HighlightsMatch match, int gap) {
         List<MatchSpan> spans = new ArrayList<>();
         for (ArticleField field : ArticleField.ALL) {
             MatchSpan current = null;

@@ -1,9 +1,11 @@
 package org.newsroommonitor.classify.taxonomy;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -11,14 +13,21 @@ import java.util.Optional;
  *
  * @param version version of the file, copied into every classified article ({@code taxonomyVersion})
  * @param topics  the topics, in file order
+ * @param origin  where the taxonomy was read from and the line of each rule, for error messages
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record Taxonomy(
         @JsonProperty(value = "version", required = true) String version,
-        @JsonProperty(value = "topics", required = true) List<TopicDefinition> topics) {
+        @JsonProperty(value = "topics", required = true) List<TopicDefinition> topics,
+        @JsonIgnore Origin origin) {
 
     public Taxonomy {
         topics = topics == null ? List.of() : List.copyOf(topics);
+        origin = origin == null ? Origin.UNKNOWN : origin;
+    }
+
+    public Taxonomy(String version, List<TopicDefinition> topics) {
+        this(version, topics, Origin.UNKNOWN);
     }
 
     public Optional<TopicDefinition> topic(String id) {
@@ -28,5 +37,26 @@ public record Taxonomy(
     /** Number of rules over all topics. */
     public int ruleCount() {
         return topics.stream().mapToInt(topic -> topic.rules().size()).sum();
+    }
+
+    /**
+     * Where a taxonomy comes from.
+     *
+     * @param source    the file or resource it was read from
+     * @param ruleLines the line each rule starts on, by rule id ({@code <topic>.<name>})
+     */
+    public record Origin(String source, Map<String, Integer> ruleLines) {
+
+        public static final Origin UNKNOWN = new Origin("(unknown)", Map.of());
+
+        public Origin {
+            ruleLines = Map.copyOf(ruleLines);
+        }
+
+        /** {@code "taxonomy <source>: rule '<id>' (line N)"} for error messages. */
+        public String describeRule(String ruleId) {
+            Integer line = ruleLines.get(ruleId);
+            return "taxonomy " + source + ": rule '" + ruleId + "'" + (line == null || line < 0 ? "" : " (line " + line + ")");
+        }
     }
 }

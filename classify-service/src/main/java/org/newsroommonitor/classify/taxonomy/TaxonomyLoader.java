@@ -12,12 +12,15 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -67,32 +70,33 @@ public final class TaxonomyLoader {
         if (!Files.isRegularFile(file)) {
             throw new TaxonomyException("taxonomy file " + file.toAbsolutePath() + " does not exist or is not a file");
         }
-        try (InputStream in = Files.newInputStream(file)) {
-            return parse(in, file.toAbsolutePath().toString());
+        try {
+            return parse(Files.readString(file), file.toAbsolutePath().toString());
         } catch (IOException e) {
             throw new TaxonomyException("cannot read taxonomy file " + file.toAbsolutePath() + ": " + e.getMessage(), e);
         }
     }
 
-    /** Parses YAML text; {@code source} names it in error messages. */
+    /** Parses YAML text; {@code source} names it in error messages, which also give the line of the bad node. */
     public Taxonomy parse(String yamlText, String source) {
+        JsonNode root;
         try {
-            return fromTree(yaml.readTree(yamlText), source);
+            root = yaml.readTree(yamlText);
         } catch (JsonProcessingException e) {
-            throw new TaxonomyException("taxonomy " + source + " is not valid YAML: " + e.getOriginalMessage(), e);
+            String line = e.getLocation() == null || e.getLocation().getLineNr() < 0 ? ""
+                    : " (line " + e.getLocation().getLineNr() + ")";
+            throw new TaxonomyException("taxonomy " + source + " is not valid YAML" + line + ": "
+                    + e.getOriginalMessage(), e);
         }
+        return fromTree(root, source, YamlLines.of(yamlText));
     }
 
-    /** Parses a YAML stream; {@code source} names it in error messages. */
+    /** Parses a YAML stream (UTF-8); {@code source} names it in error messages. */
     public Taxonomy parse(InputStream in, String source) throws IOException {
-        try {
-            return fromTree(yaml.readTree(in), source);
-        } catch (JsonProcessingException e) {
-            throw new TaxonomyException("taxonomy " + source + " is not valid YAML: " + e.getOriginalMessage(), e);
-        }
+        return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), source);
     }
 
-    private Taxonomy fromTree(JsonNode root, String source) {
+    private Taxonomy fromTree(JsonNode root, String source, YamlLines lines) {
         if (root == null || !root.isObject()) {
             throw new TaxonomyException("taxonomy " + source + " must be a YAML mapping with 'version' and 'topics'");
         }
@@ -100,7 +104,7 @@ public final class TaxonomyLoader {
             String field = names.next();
             if (!TAXONOMY_FIELDS.contains(field)) {
                 throw new TaxonomyException("taxonomy " + source + ": unknown top-level field '" + field
-                        + "' (expected " + TAXONOMY_FIELDS + ")");
+                        + "'" + lines.at("/" + field) + " (expected " + TAXONOMY_FIELDS + ")");
             }
         }
         JsonNode version = root.get("version");
@@ -113,19 +117,26 @@ public final class TaxonomyLoader {
         }
         List<TopicDefinition> topics = new ArrayList<>();
         Set<String> topicIds = new HashSet<>();
+        Map<String, Integer> ruleLines = new HashMap<>();
         int index = 0;
         for (JsonNode topicNode : topicsNode) {
-            TopicDefinition topic = readTopic(topicNode, index++, source);
+            TopicDefinition topic = readTopic(topicNode, index, source, lines);
             if (!topicIds.add(topic.id())) {
-                throw new TaxonomyException("taxonomy " + source + ": topic '" + topic.id() + "' is defined twice");
+                throw new TaxonomyException("taxonomy " + source + ": topic '" + topic.id() + "'"
+                        + lines.at("/topics/" + index) + " is defined twice");
+            }
+            for (int r = 0; r < topic.rules().size(); r++) {
+                ruleLines.put(topic.ruleId(topic.rules().get(r)), lines.line("/topics/" + index + "/rules/" + r));
             }
             topics.add(topic);
+            index++;
         }
-        return new Taxonomy(version.asText(), topics);
+        return new Taxonomy(version.asText(), topics, new Taxonomy.Origin(source, ruleLines));
     }
 
-    private TopicDefinition readTopic(JsonNode node, int index, String source) {
-        String where = "taxonomy " + source + ": topic #" + (index + 1);
+    private TopicDefinition readTopic(JsonNode node, int index, String source, YamlLines lines) {
+        String pointer = "/topics/" + index;
+        String where = "taxonomy " + source + ": topic #" + (index + 1) + lines.at(pointer);
         if (!node.isObject()) {
             throw new TaxonomyException(where + " must be a mapping");
         }
@@ -133,7 +144,7 @@ public final class TaxonomyLoader {
         if (id == null || !ID.matcher(id).matches()) {
             throw new TaxonomyException(where + ": 'id' must be lower-case words joined by '-' (got '" + id + "')");
         }
-        where = "taxonomy " + source + ": topic '" + id + "'";
+        where = "taxonomy " + source + ": topic '" + id + "'" + lines.at(pointer);
         JsonNode rulesNode = node.get("rules");
         if (rulesNode == null || !rulesNode.isArray() || rulesNode.isEmpty()) {
             throw new TaxonomyException(where + ": 'rules' must be a non-empty list");
@@ -142,10 +153,11 @@ public final class TaxonomyLoader {
         Set<String> names = new HashSet<>();
         int ruleIndex = 0;
         for (JsonNode ruleNode : rulesNode) {
-            RuleDefinition rule = readRule(ruleNode, id, ruleIndex++, source);
+            String rulePointer = pointer + "/rules/" + ruleIndex;
+            RuleDefinition rule = readRule(ruleNode, id, ruleIndex++, source, lines.at(rulePointer));
             if (!names.add(rule.name())) {
                 throw new TaxonomyException("taxonomy " + source + ": rule '" + id + "." + rule.name()
-                        + "' is defined twice");
+                        + "'" + lines.at(rulePointer) + " is defined twice");
             }
             rules.add(rule);
         }
@@ -169,10 +181,10 @@ public final class TaxonomyLoader {
         return topic;
     }
 
-    private RuleDefinition readRule(JsonNode node, String topicId, int index, String source) {
+    private RuleDefinition readRule(JsonNode node, String topicId, int index, String source, String line) {
         String name = node.isObject() ? textOrNull(node.get("name")) : null;
         String ruleId = topicId + "." + (name == null ? "#" + (index + 1) : name);
-        String where = "taxonomy " + source + ": rule '" + ruleId + "'";
+        String where = "taxonomy " + source + ": rule '" + ruleId + "'" + line;
         if (!node.isObject()) {
             throw new TaxonomyException(where + " must be a mapping");
         }

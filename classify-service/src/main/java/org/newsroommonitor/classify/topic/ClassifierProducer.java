@@ -5,32 +5,33 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import org.newsroommonitor.classify.config.ClassifyConfig;
-import org.newsroommonitor.classify.taxonomy.Taxonomy;
-import org.newsroommonitor.classify.taxonomy.TaxonomyLoader;
 
-/** Builds the one {@link TopicClassifier} of the service from the configured taxonomy. */
+import java.time.Clock;
+
+/** Builds the one {@link TaxonomyReloader} of the service, which holds the classifier in force. */
 @ApplicationScoped
 public class ClassifierProducer {
 
     private final ClassifyConfig config;
+    private final Clock clock;
 
-    public ClassifierProducer(ClassifyConfig config) {
+    public ClassifierProducer(ClassifyConfig config, Clock clock) {
         this.config = config;
+        this.clock = clock;
     }
 
     @Produces
     @ApplicationScoped
-    TopicClassifier classifier() {
-        TaxonomyLoader loader = new TaxonomyLoader();
-        Taxonomy taxonomy = config.taxonomyFile().map(loader::loadFile).orElseGet(loader::loadBundled);
-        TopicClassifier classifier = TopicClassifier.create(taxonomy);
-        Log.infof("Taxonomy %s loaded from %s: %d topics, %d rules", taxonomy.version(),
-                config.taxonomyFile().map(Object::toString).orElse("classpath:" + TaxonomyLoader.BUNDLED_RESOURCE),
-                taxonomy.topics().size(), classifier.ruleCount());
-        return classifier;
+    TaxonomyReloader reloader() {
+        TaxonomyReloader reloader = TaxonomyReloader.start(config.taxonomyFile(), clock);
+        TopicClassifier classifier = reloader.current();
+        Log.infof("Taxonomy %s loaded from %s: %d topics, %d rules%s", classifier.taxonomyVersion(),
+                reloader.status().source(), classifier.taxonomy().topics().size(), classifier.ruleCount(),
+                config.taxonomyFile().isPresent() ? "; checked for changes every " + config.taxonomyCheckInterval() : "");
+        return reloader;
     }
 
-    void close(@Disposes TopicClassifier classifier) {
-        classifier.close();
+    void close(@Disposes TaxonomyReloader reloader) {
+        reloader.close();
     }
 }

@@ -7,7 +7,9 @@ import org.newsroommonitor.classify.rules.NewsAnalyzer;
 import org.newsroommonitor.classify.rules.RuleCompiler;
 import org.newsroommonitor.classify.rules.RuleMatch;
 import org.newsroommonitor.classify.rules.RuleMonitor;
+import org.newsroommonitor.classify.taxonomy.RuleDefinition;
 import org.newsroommonitor.classify.taxonomy.RuleKind;
+import org.newsroommonitor.classify.taxonomy.TaxonomyException;
 import org.newsroommonitor.classify.taxonomy.Taxonomy;
 import org.newsroommonitor.classify.taxonomy.TopicDefinition;
 
@@ -45,7 +47,16 @@ public final class TopicClassifier implements AutoCloseable {
         RuleCompiler compiler = new RuleCompiler(analyzer);
         List<CompiledRule> compiled = new ArrayList<>();
         for (TopicDefinition topic : taxonomy.topics()) {
-            compiled.addAll(compiler.compile(topic));
+            for (RuleDefinition rule : topic.rules()) {
+                String ruleId = topic.ruleId(rule);
+                try {
+                    compiled.add(compiler.compile(topic, rule));
+                } catch (TaxonomyException | IllegalArgumentException e) {
+                    // the compiler names the rule; add the file and the line
+                    String reason = e.getMessage().replaceFirst("^rule '" + java.util.regex.Pattern.quote(ruleId) + "': ", "");
+                    throw new TaxonomyException(taxonomy.origin().describeRule(ruleId) + ": " + reason, e);
+                }
+            }
         }
         RuleMonitor monitor = new RuleMonitor(analyzer);
         try {

@@ -1,0 +1,136 @@
+package org.newsroommonitor.classify.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.newsroommonitor.classify.recent.ArticleText;
+import org.newsroommonitor.classify.recent.RecentArticles;
+import org.newsroommonitor.classify.taxonomy.TaxonomyException;
+import org.newsroommonitor.classify.taxonomy.TaxonomyLoader;
+import org.newsroommonitor.classify.topic.RuleChangeTester;
+import org.newsroommonitor.classify.topic.TaxonomyReloader;
+import org.newsroommonitor.classify.topic.TopicClassifier;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Tries a rule change before it is saved: {@code POST /api/rules/test?n=200} with a taxonomy YAML reports which of
+ * the last {@code n} articles would gain or lose which topic compared with the rules in force:
+ * {@code {"compared", "currentVersion", "candidateVersion", "changes": [{"articleId", "title", "gained", "lost"}]}}.
+ *
+ * <ul>
+ *   <li>body {@code application/yaml} (or {@code text/plain}): the taxonomy; the articles are the last {@code n}
+ *       this instance classified (kept in memory, see {@link RecentArticles});</li>
+ *   <li>body {@code multipart/form-data}: part {@code taxonomy} (the YAML) and optional part {@code articles}, a
+ *       JSON-lines file of articles (one article or classified article per line, as on news.articles /
+ *       news.classified; only {@code id}, {@code title}, {@code summary}, {@code text} are used), of which the
+ *       last {@code n} are tried.</li>
+ * </ul>
+ * A taxonomy that does not load is answered with 400 and the loader's message (rule and line).
+ */
+@Path("/api/rules/test")
+public class RuleTestResource {
+
+    static final int MAX_N = 100_000;
+    static final int MAX_YAML_CHARS = 2_000_000;
+
+    private final TaxonomyReloader taxonomy;
+    private final RecentArticles recent;
+    private final ObjectMapper mapper;
+
+    public RuleTestResource(TaxonomyReloader taxonomy, RecentArticles recent, ObjectMapper mapper) {
+        this.taxonomy = taxonomy;
+        this.recent = recent;
+        this.mapper = mapper;
+    }
+
+    @POST
+    @Consumes({"application/yaml", "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN})
+    @Produces(MediaType.APPLICATION_JSON)
+    public RuleChangeTester.Report testOnRecentArticles(String yaml, @QueryParam("n") @DefaultValue("200") int n) {
+        checkN(n);
+        return compare(yaml, recent.last(n));
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    public RuleChangeTester.Report testOnFile(@RestForm("taxonomy") FileUpload taxonomyFile,
+                                              @RestForm("articles") FileUpload articlesFile,
+                                              @QueryParam("n") @DefaultValue("200") int n) {
+        checkN(n);
+        if (taxonomyFile == null) {
+            throw badRequest("the form part 'taxonomy' (the taxonomy YAML) is missing");
+        }
+        String yaml = read(taxonomyFile);
+        List<ArticleText> articles = articlesFile == null ? recent.last(n) : lastLines(read(articlesFile), n);
+        return compare(yaml, articles);
+    }
+
+    private RuleChangeTester.Report compare(String yaml, List<ArticleText> articles) {
+        if (yaml == null || yaml.isBlank()) {
+            throw badRequest("the body must be a taxonomy YAML");
+        }
+        if (yaml.length() > MAX_YAML_CHARS) {
+            throw badRequest("the taxonomy is longer than " + MAX_YAML_CHARS + " characters");
+        }
+        try (TopicClassifier candidate = TopicClassifier.create(new TaxonomyLoader().parse(yaml, "(request)"))) {
+            return RuleChangeTester.compare(taxonomy.current(), candidate, articles);
+        } catch (TaxonomyException e) {
+            throw badRequest(e.getMessage());
+        }
+    }
+
+    private List<ArticleText> lastLines(String jsonLines, int n) {
+        String[] lines = jsonLines.split("\\R");
+        List<ArticleText> articles = new ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].isBlank()) {
+                continue;
+            }
+            try {
+                ArticleText article = mapper.readValue(lines[i], ArticleText.class);
+                if (article == null || article.id() == null) {
+                    throw badRequest("articles line " + (i + 1) + ": not an article with an 'id'");
+                }
+                articles.add(article);
+            } catch (JsonProcessingException e) {
+                throw badRequest("articles line " + (i + 1) + " is not JSON: " + e.getOriginalMessage());
+            }
+        }
+        return List.copyOf(articles.subList(Math.max(0, articles.size() - n), articles.size()));
+    }
+
+    private static String read(FileUpload upload) {
+        try {
+            return Files.readString(upload.uploadedFile());
+        } catch (IOException e) {
+            throw badRequest("cannot read the form part '" + upload.name() + "': " + e.getMessage());
+        }
+    }
+
+    private static void checkN(int n) {
+        if (n < 1 || n > MAX_N) {
+            throw badRequest("n must be between 1 and " + MAX_N + " (got " + n + ")");
+        }
+    }
+
+    static WebApplicationException badRequest(String message) {
+        return new WebApplicationException(Response.status(Response.Status.BAD_REQUEST)
+                .type(MediaType.APPLICATION_JSON).entity(Map.of("error", message)).build());
+    }
+}

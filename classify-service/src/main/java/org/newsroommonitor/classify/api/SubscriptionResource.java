@@ -1,0 +1,39 @@
+package org.newsroommonitor.classify.api;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.newsroommonitor.classify.subscription.Subscription;
+import org.newsroommonitor.classify.subscription.SubscriptionMatcher;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The saved searches this instance has in force, as read from {@code news.subscriptions} (read-only; they are
+ * created and changed through search-service): {@code GET /api/subscriptions}, {@code GET /api/subscriptions/{id}}.
+ */
+@Path("/api/subscriptions")
+@Produces(MediaType.APPLICATION_JSON)
+public class SubscriptionResource {
+
+    private final SubscriptionMatcher matcher;
+
+    public SubscriptionResource(SubscriptionMatcher matcher) {
+        this.matcher = matcher;
+    }
+
+    @GET
+    public List<Subscription> all() {
+        return matcher.all().stream().sorted(Comparator.comparing(Subscription::id)).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    public Subscription one(@PathParam("id") String id) {
+        return matcher.get(id).orElseThrow(() -> new NotFoundException("no subscription " + id + " in force"));
+    }
+}

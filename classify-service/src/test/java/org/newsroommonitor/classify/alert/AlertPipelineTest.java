@@ -1,0 +1,166 @@
+package org.newsroommonitor.classify.alert;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.newsroommonitor.classify.KafkaTestResource;
+import org.newsroommonitor.classify.KafkaTopicReader;
+import org.newsroommonitor.classify.messaging.DocsExamples;
+import org.newsroommonitor.localstack.TestServers;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+
+/**
+ * Saved searches from news.subscriptions, and alerts to news.alerts and news.alerts.&lt;topic-id&gt;, against the
+ * real Kafka broker: a subscription is added, changed and deleted while articles flow.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+class AlertPipelineTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private final ObjectMapper mapper = DocsExamples.mapper();
+
+    @Test
+    void savedSearchAlertsFollowAdditionsChangesAndDeletions() throws Exception {
+        String run = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String marker = "mark" + run;     // in every article of this test
+        String control = "ctrl" + run;    // a second saved search, matching the articles that must NOT alert s1
+        String s1 = "sub-" + run;
+        String controlId = "control-" + run;
+
+        try (KafkaTopicReader alerts = new KafkaTopicReader("news.alerts");
+             KafkaTopicReader blockade = new KafkaTopicReader("news.alerts.blockade")) {
+            // an unusable query is skipped and the stream goes on
+            send("news.subscriptions", "bad-" + run, subscription("bad-" + run, "\"unclosed " + marker));
+            send("news.subscriptions", s1, subscription(s1, "convoy AND " + marker));
+            send("news.subscriptions", controlId, subscription(controlId, control));
+            awaitQuery(s1, "convoy AND " + marker);
+            awaitQuery(controlId, control);
+            given().when().get("/api/subscriptions/bad-" + run).then().statusCode(404);
+
+            // 1. a matching article: exactly one alert, keyed by subscription id; and a topic alert
+            String a1 = "a1" + run;
+            Instant before = Instant.now().minusSeconds(1);
+            sendArticle(a1, "Aid convoy blocked at the Lachin corridor blockade", "Reported by " + marker + " desk.");
+            ConsumerRecord<String, String> alert = alerts.await(r -> s1.equals(r.key()), TIMEOUT);
+            JsonNode value = mapper.readTree(alert.value());
+            assertThat(value.get("subscriptionId").asText()).isEqualTo(s1);
+            assertThat(value.get("subscriptionName").asText()).isEqualTo("Saved search " + s1);
+            assertThat(value.get("articleId").asText()).isEqualTo(a1);
+            assertThat(value.get("title").asText()).isEqualTo("Aid convoy blocked at the Lachin corridor blockade");
+            assertThat(value.get("url").asText()).isEqualTo("https://example.org/" + a1);
+            assertThat(mapper.convertValue(value.get("matched"), List.class)).containsExactly("convoy", marker);
+            assertThat(Instant.parse(value.get("time").asText())).isBetween(before, Instant.now().plusSeconds(1));
+            assertThat(fieldNames(value)).containsExactly("subscriptionId", "subscriptionName", "articleId", "title",
+                    "url", "matched", "time");
+
+            ConsumerRecord<String, String> topicAlert = blockade.await(r -> a1.equals(r.key()), TIMEOUT);
+            JsonNode topicValue = mapper.readTree(topicAlert.value());
+            assertThat(topicValue.get("subscriptionId").asText()).isEqualTo("topic:blockade");
+            assertThat(topicValue.get("articleId").asText()).isEqualTo(a1);
+            assertThat(mapper.convertValue(topicValue.get("matched"), List.class)).isNotEmpty();
+
+            alerts.drain();
+            assertThat(alerts.all(r -> s1.equals(r.key()))).hasSize(1);
+
+            // 2. the subscription changes: an article matching only the old query raises no alert
+            send("news.subscriptions", s1, subscription(s1, "earthquake AND " + marker));
+            awaitQuery(s1, "earthquake AND " + marker);
+            String a2 = "a2" + run;
+            sendArticle(a2, "Aid convoy waits at the checkpoint", marker + " " + control);
+            alerts.await(r -> controlId.equals(r.key()) && r.value().contains(a2), TIMEOUT);
+            String a3 = "a3" + run;
+            sendArticle(a3, "Earthquake hits the region", "Reported by " + marker + " desk.");
+            alerts.await(r -> s1.equals(r.key()) && r.value().contains(a3), TIMEOUT);
+            alerts.drain();
+            assertThat(alerts.all(r -> s1.equals(r.key())))
+                    .extracting(r -> articleId(r.value())).containsExactly(a1, a3);
+
+            // 3. the subscription is deleted (tombstone): no more alerts
+            send("news.subscriptions", s1, null);
+            await().atMost(TIMEOUT).until(() -> given().get("/api/subscriptions/" + s1).statusCode() == 404);
+            String a4 = "a4" + run;
+            sendArticle(a4, "Earthquake: convoy of aid", marker + " " + control);
+            alerts.await(r -> controlId.equals(r.key()) && r.value().contains(a4), TIMEOUT);
+            alerts.drain();
+            assertThat(alerts.all(r -> s1.equals(r.key())))
+                    .extracting(r -> articleId(r.value())).containsExactly(a1, a3);
+        }
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("newsroom_classify_alerts_total{kind=\"subscription\"}"))
+                .body(containsString("newsroom_classify_alerts_total{kind=\"topic\"}"))
+                .body(containsString("newsroom_classify_subscription_updates_total{result=\"refused\"}"))
+                .body(containsString("newsroom_classify_subscription_updates_total{result=\"deleted\"}"));
+    }
+
+    private void awaitQuery(String id, String query) {
+        await().atMost(TIMEOUT).until(() -> {
+            var response = given().get("/api/subscriptions/" + id);
+            return response.statusCode() == 200 && query.equals(response.jsonPath().getString("query"));
+        });
+    }
+
+    private String subscription(String id, String query) throws Exception {
+        ObjectNode json = (ObjectNode) mapper.readTree(DocsExamples.read("subscription.json"));
+        json.put("id", id);
+        json.put("name", "Saved search " + id);
+        json.put("query", query);
+        json.putArray("topics");
+        json.putArray("places");
+        return mapper.writeValueAsString(json);
+    }
+
+    private void sendArticle(String id, String title, String summary) throws Exception {
+        ObjectNode article = (ObjectNode) mapper.readTree(DocsExamples.read("article.json"));
+        article.put("id", id);
+        article.put("url", "https://example.org/" + id);
+        article.put("title", title);
+        article.put("summary", summary);
+        article.put("text", "");
+        send("news.articles", id, mapper.writeValueAsString(article));
+    }
+
+    private String articleId(String alert) {
+        try {
+            return mapper.readTree(alert).get("articleId").asText();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static void send(String topic, String key, String value) throws Exception {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestServers.kafka().bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.newsroommonitor.classify.subscription;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.newsroommonitor.classify.rules.NewsAnalyzer;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Saved-search queries in the search API's q syntax, their filters, and changes while matching. */
+class SubscriptionMatcherTest {
+
+    private static final String TITLE = "Aid convoy stuck at the Lachin corridor";
+    private static final String TEXT = "Trucks of the ICRC wait near Goris; bread is rationed in Stepanakert.";
+
+    private final SubscriptionMatcher matcher = new SubscriptionMatcher();
+
+    @AfterEach
+    void close() {
+        matcher.close();
+    }
+
+    @Test
+    void operatorWordsBecomeSimpleQueryParserOperators() {
+        assertThat(SubscriptionQuery.translate("aid AND convoy")).isEqualTo("aid + convoy");
+        assertThat(SubscriptionQuery.translate("aid OR relief")).isEqualTo("aid | relief");
+        assertThat(SubscriptionQuery.translate("aid NOT   sport")).isEqualTo("aid -sport");
+        assertThat(SubscriptionQuery.translate("(aid OR relief) AND \"NOT a word\"")).isEqualTo("(aid | relief) + \"NOT a word\"");
+        // only upper-case words standing alone are operators
+        assertThat(SubscriptionQuery.translate("and or not ANDROID NOTE")).isEqualTo("and or not ANDROID NOTE");
+    }
+
+    @Test
+    void queriesAreParsedOverTheArticleFieldsWithTheNewsAnalyzer() {
+        SubscriptionQuery parser = new SubscriptionQuery(new NewsAnalyzer());
+        assertThat(parser.parse("Laçın").toString()).isEqualTo("title:lacin summary:lacin text:lacin");
+        assertThat(parser.parse("aid NOT sport").toString())
+                .isEqualTo("+(title:aid summary:aid text:aid) +(-(title:sport summary:sport text:sport) *:*)");
+    }
+
+    @Test
+    void matchesWordsPhrasesPrefixesAndBooleanOperators() {
+        put("s-words", "aid convoy");
+        put("s-phrase", "\"Lachin corridor\"");
+        put("s-prefix", "ration*");
+        put("s-or", "famine OR Stepanakert");
+        put("s-not", "aid NOT Goris");
+        put("s-minus", "convoy -football");
+        put("s-group", "(blockade | siege) + convoy");
+        put("s-wrong-phrase", "\"corridor Lachin\"");
+
+        assertThat(ids(matcher.match(TITLE, null, TEXT, Set.of(), Set.of())))
+                .containsExactly("s-minus", "s-or", "s-phrase", "s-prefix", "s-words");
+    }
+
+    @Test
+    void matchedTermsAreTheWordsAsWritten() {
+        put("s1", "\"lachin corridor\" OR ration*");
+        SubscriptionMatch match = matcher.match(TITLE, null, TEXT, Set.of(), Set.of()).getFirst();
+        assertThat(match.matched()).containsExactly("Lachin corridor", "rationed");
+        assertThat(match.subscription().name()).isEqualTo("name of s1");
+    }
+
+    @Test
+    void topicAndPlaceFiltersAreAppliedAfterMatching() {
+        matcher.put(subscription("s-topic", "convoy", List.of("blockade"), List.of()));
+        matcher.put(subscription("s-place", "convoy", List.of(), List.of("stepanakert", "goma")));
+        matcher.put(subscription("s-both", "convoy", List.of("health"), List.of("stepanakert")));
+
+        assertThat(ids(matcher.match(TITLE, null, TEXT, Set.of("blockade"), Set.of("stepanakert"))))
+                .containsExactly("s-place", "s-topic");
+        assertThat(ids(matcher.match(TITLE, null, TEXT, Set.of(), Set.of()))).isEmpty();
+    }
+
+    @Test
+    void aChangedSubscriptionReplacesTheOldQueryAndADeletedOneNoLongerMatches() {
+        put("s1", "convoy");
+        assertThat(ids(matcher.match(TITLE, null, TEXT, Set.of(), Set.of()))).containsExactly("s1");
+
+        put("s1", "earthquake");
+        assertThat(matcher.size()).isEqualTo(1);
+        assertThat(ids(matcher.match(TITLE, null, TEXT, Set.of(), Set.of()))).isEmpty();
+        assertThat(ids(matcher.match("Earthquake in Goma", null, null, Set.of(), Set.of()))).containsExactly("s1");
+
+        assertThat(matcher.remove("s1")).isTrue();
+        assertThat(ids(matcher.match("Earthquake in Goma", null, null, Set.of(), Set.of()))).isEmpty();
+        assertThat(matcher.remove("s1")).isFalse();
+    }
+
+    @Test
+    void anUnusableQueryIsRefusedAndTheSubscriptionInForceStays() {
+        put("s1", "convoy");
+        assertThatThrownBy(() -> put("s1", "\"unclosed")).isInstanceOf(InvalidSubscriptionException.class)
+                .hasMessageContaining("quote");
+        assertThatThrownBy(() -> put("s1", "(aid")).hasMessageContaining("'('");
+        assertThatThrownBy(() -> put("s1", "a*")).hasMessageContaining("too short a prefix");
+        assertThatThrownBy(() -> put("s1", "  ")).hasMessageContaining("empty");
+        assertThatThrownBy(() -> put("s1", "&& ||")).hasMessageContaining("no words");
+
+        assertThat(matcher.get("s1").orElseThrow().query()).isEqualTo("convoy");
+        assertThat(ids(matcher.match(TITLE, null, TEXT, Set.of(), Set.of()))).containsExactly("s1");
+    }
+
+    private void put(String id, String query) {
+        matcher.put(subscription(id, query, List.of(), List.of()));
+    }
+
+    private static Subscription subscription(String id, String query, List<String> topics, List<String> places) {
+        return new Subscription(id, "name of " + id, query, topics, places, "editor@example.org", null, null);
+    }
+
+    private static List<String> ids(List<SubscriptionMatch> matches) {
+        return matches.stream().map(m -> m.subscription().id()).toList();
+    }
+}
