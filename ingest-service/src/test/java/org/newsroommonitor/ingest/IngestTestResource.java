@@ -17,6 +17,8 @@ public class IngestTestResource implements QuarkusTestResourceLifecycleManager {
         FixtureFeedServer.start();
         return Map.of(
                 "kafka.bootstrap.servers", bootstrapServers,
+                // the fixture server is on 127.0.0.1 like Kafka: open exactly its port, not Kafka's
+                "newsroom.ingest.allowed-hosts", "127.0.0.1:" + FixtureFeedServer.port(),
                 "newsroom.ingest.feeds", FixtureFeedServer.url(FixtureFeedServer.MISSING_PATH) + ","
                         + FixtureFeedServer.url(FixtureFeedServer.FEED_PATH));
     }

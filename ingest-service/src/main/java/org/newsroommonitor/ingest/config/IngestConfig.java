@@ -44,6 +44,41 @@ public interface IngestConfig {
     @WithDefault("NewsroomMonitor/0.1 (+https://github.com/newsroom-monitor)")
     String userAgent();
 
+    /**
+     * {@code host:port} entries the SSRF guard lets through although they are internal addresses, comma-separated
+     * in {@code NEWSROOM_INGEST_ALLOWED_HOSTS} (the local stack's sample-feed server: {@code 127.0.0.1:8090}).
+     * Each opens exactly that host or address on exactly that port. None by default.
+     */
+    Optional<List<String>> allowedHosts();
+
+    /** Redirects followed for one fetch before giving up. */
+    @WithDefault("5")
+    int maxRedirects();
+
+    /** Fetches running at the same time against one host. */
+    @WithDefault("2")
+    int maxConcurrentFetchesPerHost();
+
+    /** Feeds fetched at the same time in total. */
+    @WithDefault("8")
+    int fetchThreads();
+
+    /** Longest wait between two polls of a feed, whatever its TTL, Cache-Control max-age or Retry-After say. */
+    @WithDefault("6h")
+    Duration maxPollInterval();
+
+    /** Longest wait after failures (the backoff doubles from poll-interval up to this, with jitter). */
+    @WithDefault("6h")
+    Duration maxBackoff();
+
+    /** Fraction of the backoff that is randomised ({@code 0.2}: a wait of 80 to 100 % of the backoff). */
+    @WithDefault("0.2")
+    double backoffJitter();
+
+    /** Consecutive failures after which a feed is paused (until resumed through the API); 0 never pauses. */
+    @WithDefault("10")
+    int pauseAfterFailures();
+
     /** Maximum time to wait for Kafka to acknowledge one published article. */
     @WithDefault("30s")
     Duration publishTimeout();

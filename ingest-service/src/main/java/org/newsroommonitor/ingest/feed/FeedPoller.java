@@ -132,12 +132,18 @@ public class FeedPoller {
     private FeedStatus pollFeed(String url) {
         Instant started = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         long startNanos = System.nanoTime();
-        FetchResult result = fetcher.fetch(url);
+        FetchResult result = fetcher.fetch(url, Validators.NONE);
         Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
         if (result instanceof FetchResult.Failed failure) {
             metrics.fetched(failure.outcome(), took);
             LOG.warnf("Feed %s: %s", url, failure.error());
             return failed(url, started, failure.status(), failure.error());
+        }
+        if (result instanceof FetchResult.NotModified) {
+            metrics.fetched(FetchOutcome.OK, took);
+            FeedStatus previous = statuses.get(url).orElse(null);
+            return new FeedStatus(url, started, started, 304, previous == null ? 0 : previous.itemsSeen(), 0, 0, null,
+                    nextPoll(started));
         }
         FetchResult.Fetched fetched = (FetchResult.Fetched) result;
         SyndFeed feed;

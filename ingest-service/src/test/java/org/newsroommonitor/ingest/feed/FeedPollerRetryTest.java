@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.newsroommonitor.ingest.article.ArticleMessage;
 import org.newsroommonitor.ingest.article.EntryMapper;
 import org.newsroommonitor.ingest.article.InMemorySeenArticles;
+import org.newsroommonitor.ingest.TestIngestConfig;
 import org.newsroommonitor.ingest.config.IngestConfig;
 import org.newsroommonitor.ingest.messaging.ArticlePublisher;
 import org.newsroommonitor.ingest.metrics.IngestMetrics;
@@ -38,10 +39,9 @@ class FeedPollerRetryTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private FetchResult nextFetch;
 
-    private final FeedPoller poller = new FeedPoller(config(), new FeedFetcher(Duration.ofSeconds(1),
-            Duration.ofSeconds(1), 1024, "test") {
+    private final FeedPoller poller = new FeedPoller(config(), new FeedFetcher(FetchLimits.of(config())) {
         @Override
-        public FetchResult fetch(String feedUrl) {
+        public FetchResult fetch(String feedUrl, Validators validators) {
             return nextFetch;
         }
     }, new FeedParser(), new EntryMapper(), seen, publisher, statuses, new IngestMetrics(registry), noScheduler());
@@ -118,46 +118,8 @@ class FeedPollerRetryTest {
     }
 
     private static IngestConfig config() {
-        return new IngestConfig() {
-            @Override
-            public Optional<List<String>> feeds() {
-                return Optional.of(List.of(FEED_URL));
-            }
-
-            @Override
-            public Duration pollInterval() {
-                return Duration.ofMinutes(5);
-            }
-
-            @Override
-            public Duration initialDelay() {
-                return Duration.ZERO;
-            }
-
-            @Override
-            public Duration connectTimeout() {
-                return Duration.ofSeconds(1);
-            }
-
-            @Override
-            public Duration readTimeout() {
-                return Duration.ofSeconds(1);
-            }
-
-            @Override
-            public MemorySize maxBodySize() {
-                return new MemorySize(BigInteger.valueOf(1024));
-            }
-
-            @Override
-            public String userAgent() {
-                return "test";
-            }
-
-            @Override
-            public Duration publishTimeout() {
-                return Duration.ofSeconds(1);
-            }
-        };
+        TestIngestConfig config = new TestIngestConfig();
+        config.feeds = List.of(FEED_URL);
+        return config;
     }
 }
