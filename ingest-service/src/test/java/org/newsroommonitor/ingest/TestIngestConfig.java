@@ -32,6 +32,16 @@ public class TestIngestConfig implements IngestConfig {
     }
 
     @Override
+    public Optional<String> feedsFile() {
+        return feedsFile;
+    }
+
+    @Override
+    public Duration scheduleTick() {
+        return Duration.ofSeconds(5);
+    }
+
+    @Override
     public Duration pollInterval() {
         return pollInterval;
     }

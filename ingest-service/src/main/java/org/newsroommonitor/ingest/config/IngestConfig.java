@@ -20,7 +20,20 @@ public interface IngestConfig {
     /** The RSS/Atom feed URLs to poll, comma-separated in {@code NEWSROOM_INGEST_FEEDS}. None by default. */
     Optional<List<String>> feeds();
 
-    /** Time between two polls of every feed ({@code 5m}, {@code 30s}, ...). */
+    /**
+     * The feed file (YAML, see {@code FeedsFile}); when unset the bundled {@code feeds.yaml} is read. Feeds of
+     * {@link #feeds()} are added to those of the file.
+     */
+    Optional<String> feedsFile();
+
+    /** How often the scheduler looks for feeds that are due. */
+    @WithDefault("5s")
+    Duration scheduleTick();
+
+    /**
+     * Time between two polls of a feed ({@code 5m}, {@code 30s}, ...) unless its TTL, Cache-Control max-age or
+     * Retry-After ask for longer, or failures back it off.
+     */
     @WithDefault("5m")
     Duration pollInterval();
 

@@ -69,7 +69,7 @@ public final class FeedUrlPolicy {
 
     /** A URL ingest-service will not fetch, with the reason. */
     public static final class RefusedUrlException extends Exception {
-        RefusedUrlException(String message) {
+        public RefusedUrlException(String message) {
             super(message);
         }
     }
