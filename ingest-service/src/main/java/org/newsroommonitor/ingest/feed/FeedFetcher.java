@@ -8,6 +8,7 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.BasicHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.DefaultHttpClientConnectionOperator;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.impl.DefaultSchemePortResolver;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
@@ -28,6 +29,8 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.Proxy;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -194,10 +197,12 @@ public class FeedFetcher {
             timedOut.set(true);
             get.cancel();
         }, remaining, TimeUnit.NANOSECONDS);
-        BasicHttpClientConnectionManager connections = BasicHttpClientConnectionManager.create(
-                DefaultSchemePortResolver.INSTANCE, new GuardedDnsResolver(limits.allowedHosts(), port),
-                RegistryBuilder.<TlsSocketStrategy>create()
-                        .register("https", DefaultClientTlsStrategy.createSystemDefault()).build(),
+        BasicHttpClientConnectionManager connections = new BasicHttpClientConnectionManager(
+                new DefaultHttpClientConnectionOperator(
+                        proxy -> new Socket(Proxy.NO_PROXY), // never a JVM-wide SOCKS proxy: connect where checked
+                        DefaultSchemePortResolver.INSTANCE, new GuardedDnsResolver(limits.allowedHosts(), port),
+                        RegistryBuilder.<TlsSocketStrategy>create()
+                                .register("https", DefaultClientTlsStrategy.createSystemDefault()).build()),
                 null);
         connections.setConnectionConfig(ConnectionConfig.custom()
                 .setConnectTimeout(Timeout.of(limits.connectTimeout()))
