@@ -112,6 +112,11 @@ public class TestIngestConfig implements IngestConfig {
     }
 
     @Override
+    public List<String> detectLanguages() {
+        return List.of("en", "ru", "hy", "az");
+    }
+
+    @Override
     public Duration publishTimeout() {
         return Duration.ofSeconds(1);
     }

@@ -92,6 +92,13 @@ public interface IngestConfig {
     @WithDefault("10")
     int pauseAfterFailures();
 
+    /**
+     * ISO 639-1 codes of the languages the detector chooses from for articles whose feed declares no language;
+     * each costs memory (Lingua low-accuracy models, loaded at the first detection).
+     */
+    @WithDefault("en,ru,hy,az,ka,tr,fa,ar,uk,fr,de,es")
+    List<String> detectLanguages();
+
     /** Maximum time to wait for Kafka to acknowledge one published article. */
     @WithDefault("30s")
     Duration publishTimeout();
