@@ -117,6 +117,26 @@ public class TestIngestConfig implements IngestConfig {
     }
 
     @Override
+    public State state() {
+        return new State() {
+            @Override
+            public String topic() {
+                return "news.feed-state";
+            }
+
+            @Override
+            public String ownerGroup() {
+                return "ingest-service-feed-owners";
+            }
+
+            @Override
+            public Duration startTimeout() {
+                return Duration.ofSeconds(30);
+            }
+        };
+    }
+
+    @Override
     public Duration publishTimeout() {
         return Duration.ofSeconds(1);
     }

@@ -99,6 +99,27 @@ public interface IngestConfig {
     @WithDefault("en,ru,hy,az,ka,tr,fa,ar,uk,fr,de,es")
     List<String> detectLanguages();
 
+    /** Where feed state, published article ids and API registry changes are kept. */
+    State state();
+
+    /** Feed state in Kafka. */
+    interface State {
+        /** The compacted topic holding feed state, published articles and registry changes. */
+        @WithDefault("news.feed-state")
+        String topic();
+
+        /**
+         * The consumer group the replicas join on the state topic: each replica polls the feeds whose state record
+         * falls into the partitions it is assigned, so each feed is polled by exactly one live replica.
+         */
+        @WithDefault("ingest-service-feed-owners")
+        String ownerGroup();
+
+        /** How long the start waits for the state to be read and partitions to be assigned before polling. */
+        @WithDefault("60s")
+        Duration startTimeout();
+    }
+
     /** Maximum time to wait for Kafka to acknowledge one published article. */
     @WithDefault("30s")
     Duration publishTimeout();

@@ -131,6 +131,9 @@ public class FeedPoller {
     /** Starts a poll of every feed due at {@code now} (not already being polled); does not wait for them. */
     public List<CompletableFuture<Void>> pollDue(Instant now) {
         List<CompletableFuture<Void>> started = new ArrayList<>();
+        if (!ownership.ready()) {
+            return started; // the feed state is still being read
+        }
         for (Feed feed : pollable()) {
             FeedState state = stateOf(feed);
             if (state.nextPoll() == null || !state.nextPoll().isAfter(now)) {
@@ -142,6 +145,9 @@ public class FeedPoller {
 
     /** Polls every pollable feed now, due or not, and returns when all are done (tests, "poll now"). */
     public void pollAll() {
+        if (!ownership.awaitReady()) {
+            LOG.warn("Polling all feeds before the feed state was read: only the feeds known to be ours are polled");
+        }
         List<CompletableFuture<Void>> polls = new ArrayList<>();
         for (Feed feed : pollable()) {
             start(feed).ifPresent(polls::add);
@@ -189,7 +195,7 @@ public class FeedPoller {
     }
 
     private FeedState stateOf(Feed feed) {
-        return states.find(feed.id()).orElseGet(() -> FeedState.initial(feed.id(), feed.url()));
+        return states.get(feed.id()).orElseGet(() -> FeedState.initial(feed.id(), feed.url()));
     }
 
     private void poll(Feed feed) {

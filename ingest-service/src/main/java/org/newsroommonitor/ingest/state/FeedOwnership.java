@@ -7,4 +7,14 @@ package org.newsroommonitor.ingest.state;
 public interface FeedOwnership {
 
     boolean owns(String feedId);
+
+    /** Whether this replica knows which feeds are its own (and their state) yet. */
+    default boolean ready() {
+        return true;
+    }
+
+    /** Waits, within a configured limit, until {@link #ready()}; false when it is still not. */
+    default boolean awaitReady() {
+        return true;
+    }
 }

@@ -7,7 +7,7 @@ import java.util.Optional;
  */
 public interface FeedStateStore {
 
-    Optional<FeedState> find(String feedId);
+    Optional<FeedState> get(String feedId);
 
     void save(FeedState state);
 

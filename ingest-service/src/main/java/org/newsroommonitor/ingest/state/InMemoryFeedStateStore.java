@@ -15,7 +15,7 @@ public class InMemoryFeedStateStore implements FeedStateStore {
     private final ConcurrentMap<String, FeedState> states = new ConcurrentHashMap<>();
 
     @Override
-    public Optional<FeedState> find(String feedId) {
+    public Optional<FeedState> get(String feedId) {
         return Optional.ofNullable(states.get(feedId));
     }
 

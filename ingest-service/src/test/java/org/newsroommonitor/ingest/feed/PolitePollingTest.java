@@ -225,7 +225,7 @@ class PolitePollingTest {
     }
 
     private FeedState state(Feed feed) {
-        return states.find(feed.id()).orElseThrow();
+        return states.get(feed.id()).orElseThrow();
     }
 
     private void respond(HttpExchange exchange, int status, byte[] body) throws IOException {
