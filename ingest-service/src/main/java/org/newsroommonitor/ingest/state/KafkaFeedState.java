@@ -154,7 +154,7 @@ public class KafkaFeedState implements FeedStateStore, SeenArticles, FeedOwnersh
 
     /** The partitions of the state topic this replica owns, for the status page and tests. */
     public Set<Integer> ownedPartitions() {
-        return Set.copyOf(owned);
+        return java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(owned));
     }
 
     /** The partition Kafka's default partitioner puts {@code key} in. */
