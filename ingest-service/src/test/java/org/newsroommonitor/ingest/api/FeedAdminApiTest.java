@@ -32,6 +32,16 @@ class FeedAdminApiTest {
     @Inject
     FeedRegistry registry;
 
+    @Inject
+    org.newsroommonitor.ingest.article.LanguageDetection languages;
+
+    @Test
+    void theLanguageDetectorLoadsItsModelsInTheService() {
+        assertThat(languages.detect("Aid trucks have waited at the Lachin checkpoint for two days while bakeries "
+                + "in Stepanakert ration bread.")).isEqualTo("en");
+        assertThat(languages.detect("Грузовики с гуманитарной помощью второй день ждут у блокпоста.")).isEqualTo("ru");
+    }
+
     @AfterEach
     void removeAddedFeeds() {
         for (Feed feed : registry.feeds()) {
