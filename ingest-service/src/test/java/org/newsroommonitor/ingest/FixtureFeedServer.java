@@ -57,6 +57,10 @@ public final class FixtureFeedServer {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
+    public static int port() {
+        return server.getAddress().getPort();
+    }
+
     public static void serve(byte[] feed) {
         FEED.set(feed);
     }

@@ -38,11 +38,11 @@ public final class ArticleId {
     }
 
     /** SHA-256 of UTF-8 text. */
-    static final class Sha256 {
+    public static final class Sha256 {
         private Sha256() {
         }
 
-        static byte[] digest(String value) {
+        public static byte[] digest(String value) {
             try {
                 return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
             } catch (NoSuchAlgorithmException e) {
@@ -50,8 +50,16 @@ public final class ArticleId {
             }
         }
 
-        static String hex(String value) {
+        public static String hex(String value) {
             return HexFormat.of().formatHex(digest(value));
+        }
+
+        public static String hex(byte[] bytes) {
+            try {
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every JDK has SHA-256", e);
+            }
         }
     }
 }

@@ -27,7 +27,10 @@ public record ArticleMessage(
         List<String> authors,
         List<String> categories,
         List<ArticleSource> sources,
-        String contentHash) {
+        String contentHash,
+        String summaryHtml,
+        String imageUrl,
+        List<Enclosure> enclosures) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -35,6 +38,25 @@ public record ArticleMessage(
         authors = authors == null ? List.of() : List.copyOf(authors);
         categories = categories == null ? List.of() : List.copyOf(categories);
         sources = sources == null ? List.of() : List.copyOf(sources);
+        summaryHtml = summaryHtml == null ? "" : summaryHtml;
+        enclosures = enclosures == null ? List.of() : List.copyOf(enclosures);
+    }
+
+    /**
+     * A media file attached to the entry (RSS {@code enclosure}, Atom {@code link rel="enclosure"}).
+     *
+     * @param url    absolute URL
+     * @param type   MIME type as the feed gave it, or {@code null}
+     * @param length size in bytes as the feed gave it, {@code 0} when unknown
+     */
+    public record Enclosure(String url, String type, long length) {
+    }
+
+    /** This article listing {@code merged} as its sources. */
+    public ArticleMessage withSources(List<ArticleSource> merged) {
+        return new ArticleMessage(schemaVersion, id, revision, url, canonicalUrl, guid, title, summary, text,
+                published, publishedSource, firstSeen, language, authors, categories, merged, contentHash,
+                summaryHtml, imageUrl, enclosures);
     }
 
     /** SHA-256 (hex) of title, summary and text joined by newlines: the {@code contentHash} of the contract. */
@@ -50,6 +72,6 @@ public record ArticleMessage(
         Instant keptPublished = publishedSource == PublishedSource.FIRST_SEEN ? originalFirstSeen : published;
         return new ArticleMessage(schemaVersion, id, revision, url, canonicalUrl, guid, title, summary, text,
                 keptPublished, publishedSource, originalFirstSeen, language, authors, categories, sources,
-                contentHash);
+                contentHash, summaryHtml, imageUrl, enclosures);
     }
 }

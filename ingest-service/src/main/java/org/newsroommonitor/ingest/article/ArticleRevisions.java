@@ -1,5 +1,7 @@
 package org.newsroommonitor.ingest.article;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Decides whether an article read from a feed has to be published, and as which revision. */
@@ -10,18 +12,33 @@ public final class ArticleRevisions {
 
     /**
      * @param known     what was published before under the same id, if anything
-     * @param candidate the article as read now (revision 1)
-     * @return the article to publish: {@code candidate} when it is new, the next revision when its content hash
-     *         changed, nothing when the same content was already published
+     * @param candidate the article as read now from one feed (revision 1, that feed as its only source)
+     * @return the article to publish: {@code candidate} when it is new; the next revision, listing every source,
+     *         when its content changed in the feed it was first seen in, or when it turns up in a feed it was not
+     *         seen in before (the same story from two feeds is one article with both sources); nothing when neither.
+     *         Content read from a later source is published only with the revision that adds that source; after
+     *         that only the first source's changes count (two feeds describing one story differently would
+     *         otherwise publish a revision at every poll).
      */
     public static Optional<ArticleMessage> toPublish(Optional<SeenArticle> known, ArticleMessage candidate) {
         if (known.isEmpty()) {
             return Optional.of(candidate);
         }
         SeenArticle previous = known.get();
-        if (previous.contentHash().equals(candidate.contentHash())) {
-            return Optional.empty();
+        List<ArticleSource> merged = new ArrayList<>(previous.sources());
+        boolean fromFirstSource = previous.sources().isEmpty() || candidate.sources().isEmpty()
+                || previous.sources().get(0).feedUrl().equals(candidate.sources().get(0).feedUrl());
+        boolean newSource = false;
+        for (ArticleSource source : candidate.sources()) {
+            if (merged.stream().noneMatch(seen -> seen.feedUrl().equals(source.feedUrl()))) {
+                merged.add(source);
+                newSource = true;
+            }
         }
-        return Optional.of(candidate.asRevision(previous.revision() + 1, previous.firstSeen()));
+        boolean changed = fromFirstSource && !previous.contentHash().equals(candidate.contentHash());
+        if (changed || newSource) {
+            return Optional.of(candidate.asRevision(previous.revision() + 1, previous.firstSeen()).withSources(merged));
+        }
+        return Optional.empty();
     }
 }

@@ -5,11 +5,14 @@ import com.rometools.rome.feed.module.DCModule;
 import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndEnclosure;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.feed.synd.SyndPerson;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jdom2.Element;
 
 import java.net.URI;
 import java.time.Instant;
@@ -27,6 +30,20 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class EntryMapper {
+
+    private static final String MEDIA_RSS = "http://search.yahoo.com/mrss/";
+
+    private final LanguageDetection languages;
+
+    /** Without language detection: an article has the language its feed declares, or none. */
+    public EntryMapper() {
+        this(null);
+    }
+
+    @Inject
+    public EntryMapper(LanguageDetection languages) {
+        this.languages = languages;
+    }
 
     /**
      * @param entry     the entry (parsed with the wire feed preserved, so that the real guid can be read)
@@ -78,10 +95,21 @@ public class EntryMapper {
         ArticleSource source = new ArticleSource(feedUrl, blankToNull(PlainText.fromHtml(feed.getTitle())),
                 siteUrlOf(feed));
 
+        String language = LanguageCodes.toIso6391(feed.getLanguage());
+        if (language == null && languages != null) {
+            language = languages.detect(title + ". " + text);
+        }
+        String site = absoluteHttpUrl(siteUrlOf(feed), feedUrl, feedUrl);
+        String base = url != null ? url : site != null ? site : feedUrl;
+        String summaryHtml = entry.getDescription() == null ? ""
+                : SafeHtml.fromContent(entry.getDescription().getValue(), entry.getDescription().getType(), base);
+        List<ArticleMessage.Enclosure> enclosures = enclosuresOf(entry, base);
+
         return Optional.of(new ArticleMessage(ArticleMessage.SCHEMA_VERSION, id, 1, url, canonicalUrl, guid, title,
-                summary, text, published, publishedSource, firstSeen, LanguageCodes.toIso6391(feed.getLanguage()),
+                summary, text, published, publishedSource, firstSeen, language,
                 authorsOf(entry), categoriesOf(entry), List.of(source),
-                ArticleMessage.contentHashOf(title, summary, text)));
+                ArticleMessage.contentHashOf(title, summary, text), summaryHtml,
+                imageOf(entry, enclosures, base), enclosures));
     }
 
     /**
@@ -164,6 +192,69 @@ public class EntryMapper {
     private static boolean isHttpWithHost(URI uri) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
+    }
+
+    private static List<ArticleMessage.Enclosure> enclosuresOf(SyndEntry entry, String base) {
+        List<ArticleMessage.Enclosure> enclosures = new ArrayList<>();
+        for (SyndEnclosure enclosure : entry.getEnclosures()) {
+            String href = absoluteHttpUrl(enclosure.getUrl(), base, base);
+            if (href != null && enclosures.stream().noneMatch(known -> known.url().equals(href))) {
+                String type = enclosure.getType() == null || enclosure.getType().isBlank() ? null
+                        : enclosure.getType().strip();
+                enclosures.add(new ArticleMessage.Enclosure(href, type, Math.max(0, enclosure.getLength())));
+            }
+        }
+        return enclosures;
+    }
+
+    /**
+     * The article's picture: an image enclosure, else a Media RSS thumbnail or image content, else the first image
+     * of its HTML; {@code null} when none is an http(s) URL.
+     */
+    private static String imageOf(SyndEntry entry, List<ArticleMessage.Enclosure> enclosures, String base) {
+        for (ArticleMessage.Enclosure enclosure : enclosures) {
+            if (enclosure.type() != null && enclosure.type().toLowerCase(Locale.ROOT).startsWith("image/")) {
+                return enclosure.url();
+            }
+        }
+        for (Element element : entry.getForeignMarkup()) {
+            String image = mediaImage(element, base);
+            if (image != null) {
+                return image;
+            }
+        }
+        List<String> html = new ArrayList<>();
+        if (entry.getDescription() != null) {
+            html.add(entry.getDescription().getValue());
+        }
+        entry.getContents().forEach(content -> html.add(content.getValue()));
+        for (String fragment : html) {
+            String image = SafeHtml.firstImage(fragment, base);
+            if (image != null && absoluteHttpUrl(image, base, base) != null) {
+                return absoluteHttpUrl(image, base, base);
+            }
+        }
+        return null;
+    }
+
+    private static String mediaImage(Element element, String base) {
+        if (!MEDIA_RSS.equals(element.getNamespaceURI())) {
+            return null;
+        }
+        String url = element.getAttributeValue("url");
+        boolean image = element.getName().equals("thumbnail")
+                || (element.getName().equals("content") && ("image".equals(element.getAttributeValue("medium"))
+                || String.valueOf(element.getAttributeValue("type")).startsWith("image/")));
+        if (image && url != null) {
+            return absoluteHttpUrl(url, base, base);
+        }
+        for (Element child : element.getChildren()) { // media:group
+            String nested = mediaImage(child, base);
+            if (nested != null) {
+                return nested;
+            }
+        }
+        return null;
     }
 
     private static String textOf(SyndEntry entry) {

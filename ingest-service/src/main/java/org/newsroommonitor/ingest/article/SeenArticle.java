@@ -1,18 +1,33 @@
 package org.newsroommonitor.ingest.article;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 import java.time.Instant;
+import java.util.List;
 
 /**
- * What ingest-service remembers of an article it has published: enough to tell a repeat from an update.
+ * What ingest-service remembers of an article it has published: enough to tell a repeat from an update, and the
+ * feeds it was seen in.
  *
  * @param id          article id
  * @param revision    the last revision published
  * @param contentHash the content hash of that revision
  * @param firstSeen   when the article was first seen (kept across revisions)
+ * @param sources     the feeds it was published with, first one first
  */
-public record SeenArticle(String id, int revision, String contentHash, Instant firstSeen) {
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record SeenArticle(String id, int revision, String contentHash, Instant firstSeen, List<ArticleSource> sources) {
+
+    public SeenArticle {
+        sources = sources == null ? List.of() : List.copyOf(sources);
+    }
+
+    public SeenArticle(String id, int revision, String contentHash, Instant firstSeen) {
+        this(id, revision, contentHash, firstSeen, List.of());
+    }
 
     public static SeenArticle of(ArticleMessage published) {
-        return new SeenArticle(published.id(), published.revision(), published.contentHash(), published.firstSeen());
+        return new SeenArticle(published.id(), published.revision(), published.contentHash(), published.firstSeen(),
+                published.sources());
     }
 }

@@ -20,7 +20,20 @@ public interface IngestConfig {
     /** The RSS/Atom feed URLs to poll, comma-separated in {@code NEWSROOM_INGEST_FEEDS}. None by default. */
     Optional<List<String>> feeds();
 
-    /** Time between two polls of every feed ({@code 5m}, {@code 30s}, ...). */
+    /**
+     * The feed file (YAML, see {@code FeedsFile}); when unset the bundled {@code feeds.yaml} is read. Feeds of
+     * {@link #feeds()} are added to those of the file.
+     */
+    Optional<String> feedsFile();
+
+    /** How often the scheduler looks for feeds that are due. */
+    @WithDefault("5s")
+    Duration scheduleTick();
+
+    /**
+     * Time between two polls of a feed ({@code 5m}, {@code 30s}, ...) unless its TTL, Cache-Control max-age or
+     * Retry-After ask for longer, or failures back it off.
+     */
     @WithDefault("5m")
     Duration pollInterval();
 
@@ -43,6 +56,69 @@ public interface IngestConfig {
     /** User-Agent sent with every request, naming the project so feed publishers know who polls them. */
     @WithDefault("NewsroomMonitor/0.1 (+https://github.com/newsroom-monitor)")
     String userAgent();
+
+    /**
+     * {@code host:port} entries the SSRF guard lets through although they are internal addresses, comma-separated
+     * in {@code NEWSROOM_INGEST_ALLOWED_HOSTS} (the local stack's sample-feed server: {@code 127.0.0.1:8090}).
+     * Each opens exactly that host or address on exactly that port. None by default.
+     */
+    Optional<List<String>> allowedHosts();
+
+    /** Redirects followed for one fetch before giving up. */
+    @WithDefault("5")
+    int maxRedirects();
+
+    /** Fetches running at the same time against one host. */
+    @WithDefault("2")
+    int maxConcurrentFetchesPerHost();
+
+    /** Feeds fetched at the same time in total. */
+    @WithDefault("8")
+    int fetchThreads();
+
+    /** Longest wait between two polls of a feed, whatever its TTL, Cache-Control max-age or Retry-After say. */
+    @WithDefault("6h")
+    Duration maxPollInterval();
+
+    /** Longest wait after failures (the backoff doubles from poll-interval up to this, with jitter). */
+    @WithDefault("6h")
+    Duration maxBackoff();
+
+    /** Fraction of the backoff that is randomised ({@code 0.2}: a wait of 80 to 100 % of the backoff). */
+    @WithDefault("0.2")
+    double backoffJitter();
+
+    /** Consecutive failures after which a feed is paused (until resumed through the API); 0 never pauses. */
+    @WithDefault("10")
+    int pauseAfterFailures();
+
+    /**
+     * ISO 639-1 codes of the languages the detector chooses from for articles whose feed declares no language;
+     * each costs memory (Lingua low-accuracy models, loaded at the first detection).
+     */
+    @WithDefault("en,ru,hy,az,ka,tr,fa,ar,uk,fr,de,es")
+    List<String> detectLanguages();
+
+    /** Where feed state, published article ids and API registry changes are kept. */
+    State state();
+
+    /** Feed state in Kafka. */
+    interface State {
+        /** The compacted topic holding feed state, published articles and registry changes. */
+        @WithDefault("news.feed-state")
+        String topic();
+
+        /**
+         * The consumer group the replicas join on the state topic: each replica polls the feeds whose state record
+         * falls into the partitions it is assigned, so each feed is polled by exactly one live replica.
+         */
+        @WithDefault("ingest-service-feed-owners")
+        String ownerGroup();
+
+        /** How long the start waits for the state to be read and partitions to be assigned before polling. */
+        @WithDefault("60s")
+        Duration startTimeout();
+    }
 
     /** Maximum time to wait for Kafka to acknowledge one published article. */
     @WithDefault("30s")

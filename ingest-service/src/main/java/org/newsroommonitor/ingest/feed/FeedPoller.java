@@ -1,14 +1,17 @@
 package org.newsroommonitor.ingest.feed;
 
+import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.scheduler.Scheduler;
-import io.quarkus.scheduler.Trigger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+import org.newsroommonitor.ingest.article.ArticleId;
 import org.newsroommonitor.ingest.article.ArticleMessage;
 import org.newsroommonitor.ingest.article.ArticleRevisions;
 import org.newsroommonitor.ingest.article.EntryMapper;
@@ -17,25 +20,37 @@ import org.newsroommonitor.ingest.article.SeenArticles;
 import org.newsroommonitor.ingest.config.IngestConfig;
 import org.newsroommonitor.ingest.messaging.ArticlePublisher;
 import org.newsroommonitor.ingest.metrics.IngestMetrics;
+import org.newsroommonitor.ingest.registry.Feed;
+import org.newsroommonitor.ingest.registry.FeedRegistry;
+import org.newsroommonitor.ingest.state.FeedOwnership;
+import org.newsroommonitor.ingest.state.FeedState;
+import org.newsroommonitor.ingest.state.FeedStateStore;
 
+import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Polls every configured feed once per {@code newsroom.ingest.poll-interval}, the first time after
- * {@code newsroom.ingest.initial-delay}: fetch, parse, map each entry, publish the new and changed articles and
- * remember them once Kafka confirmed them. A poll still running when the next one is due makes that one skip.
- * Nothing in a poll throws out of it: a feed that fails is reported in its {@link FeedStatus} and the next feed
- * is polled.
+ * Polls each feed when it is due: every {@code newsroom.ingest.schedule-tick} the feeds of the registry that this
+ * replica owns, that are not paused and whose {@link FeedState#nextPoll()} has come are handed to a pool of
+ * {@code newsroom.ingest.fetch-threads}. One poll: conditional fetch with the stored validators, parse (skipped when
+ * the body is byte for byte the last one), map each entry, publish the new and changed articles and remember them
+ * once Kafka confirmed them, then store the feed's new state with its next poll time ({@link PollSchedule}):
+ * TTL, max-age and Retry-After honoured, failures backed off and, after {@code newsroom.ingest.pause-after-failures}
+ * in a row, the feed paused until an operator resumes it. Nothing in a poll throws out of it.
  */
 @ApplicationScoped
 public class FeedPoller {
@@ -51,111 +66,203 @@ public class FeedPoller {
     private final EntryMapper mapper;
     private final SeenArticles seen;
     private final ArticlePublisher publisher;
-    private final FeedStatuses statuses;
+    private final FeedRegistry registry;
+    private final FeedStateStore states;
+    private final FeedOwnership ownership;
     private final IngestMetrics metrics;
-    private final Scheduler scheduler;
-    private final ReentrantLock polling = new ReentrantLock();
+    private final PollSchedule schedule;
+    private final ExecutorService pool;
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+
+    @Inject
+    public FeedPoller(IngestConfig config, FeedFetcher fetcher, FeedParser parser, EntryMapper mapper,
+            SeenArticles seen, ArticlePublisher publisher, FeedRegistry registry, FeedStateStore states,
+            FeedOwnership ownership, IngestMetrics metrics) {
+        this(config, fetcher, parser, mapper, seen, publisher, registry, states, ownership, metrics,
+                PollSchedule.of(config));
+    }
 
     public FeedPoller(IngestConfig config, FeedFetcher fetcher, FeedParser parser, EntryMapper mapper,
-            SeenArticles seen, ArticlePublisher publisher, FeedStatuses statuses, IngestMetrics metrics,
-            Scheduler scheduler) {
+            SeenArticles seen, ArticlePublisher publisher, FeedRegistry registry, FeedStateStore states,
+            FeedOwnership ownership, IngestMetrics metrics, PollSchedule schedule) {
         this.config = config;
         this.fetcher = fetcher;
         this.parser = parser;
         this.mapper = mapper;
         this.seen = seen;
         this.publisher = publisher;
-        this.statuses = statuses;
+        this.registry = registry;
+        this.states = states;
+        this.ownership = ownership;
         this.metrics = metrics;
-        this.scheduler = scheduler;
+        this.schedule = schedule;
+        AtomicInteger threads = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(Math.max(1, config.fetchThreads()), runnable -> {
+            Thread thread = new Thread(runnable, "feed-poll-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     void announce(@Observes StartupEvent started) {
-        List<String> feeds = config.feedUrls();
+        List<Feed> feeds = registry.feeds();
         if (feeds.isEmpty()) {
             LOG.warn("No feeds are configured, so nothing will be ingested: set NEWSROOM_INGEST_FEEDS "
-                    + "(newsroom.ingest.feeds) to a comma-separated list of RSS/Atom feed URLs");
+                    + "(newsroom.ingest.feeds) to a comma-separated list of RSS/Atom feed URLs, point "
+                    + "newsroom.ingest.feeds-file at a feed file, or POST /api/feeds");
         } else {
-            LOG.infof("Polling %d feed(s) every %s, first poll in %s: %s", feeds.size(), human(config.pollInterval()),
-                    human(config.initialDelay()), String.join(", ", feeds));
+            LOG.infof("%d feed(s) registered, each polled every %s (or as its TTL/Cache-Control/Retry-After ask), "
+                    + "first poll in %s: %s", feeds.size(), human(config.pollInterval()),
+                    human(config.initialDelay()), String.join(", ", feeds.stream().map(Feed::url).toList()));
         }
     }
 
-    @Scheduled(identity = JOB, every = "${newsroom.ingest.poll-interval}",
+    void stop(@Observes ShutdownEvent stopping) {
+        pool.shutdownNow();
+    }
+
+    @Scheduled(identity = JOB, every = "${newsroom.ingest.schedule-tick}",
             delayed = "${newsroom.ingest.initial-delay}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledPoll() {
-        if (!polling.tryLock()) {
-            LOG.info("The previous poll is still running; skipping this one");
-            return;
-        }
-        try {
-            pollFeeds();
-        } finally {
-            polling.unlock();
-        }
+        pollDue(Instant.now());
     }
 
-    /** Polls every feed now, after waiting for a poll that is running; returns when all are done. */
-    public void pollAll() {
-        polling.lock();
-        try {
-            pollFeeds();
-        } finally {
-            polling.unlock();
+    /** Starts a poll of every feed due at {@code now} (not already being polled); does not wait for them. */
+    public List<CompletableFuture<Void>> pollDue(Instant now) {
+        List<CompletableFuture<Void>> started = new ArrayList<>();
+        if (!ownership.ready()) {
+            return started; // the feed state is still being read
         }
-    }
-
-    /** Every configured feed with its status, in configuration order. */
-    public List<FeedStatus> statuses() {
-        Instant next = nextScheduledPoll();
-        List<FeedStatus> all = new ArrayList<>();
-        for (String url : config.feedUrls()) {
-            FeedStatus status = statuses.get(url).orElseGet(() -> FeedStatus.notPolledYet(url, null));
-            all.add(next == null ? status : status.withNextPoll(next));
-        }
-        return all;
-    }
-
-    private void pollFeeds() {
-        for (String url : config.feedUrls()) {
-            try {
-                statuses.put(pollFeed(url));
-            } catch (RuntimeException e) {
-                // a bug, not a feed problem: keep it visible, and keep polling the other feeds
-                LOG.errorf(e, "Polling %s failed unexpectedly", url);
-                statuses.put(failed(url, Instant.now(), null, "internal error: " + e));
+        for (Feed feed : pollable()) {
+            FeedState state = stateOf(feed);
+            if (state.nextPoll() == null || !state.nextPoll().isAfter(now)) {
+                start(feed).ifPresent(started::add);
             }
         }
+        return started;
     }
 
-    private FeedStatus pollFeed(String url) {
+    /** Polls every pollable feed now, due or not, and returns when all are done (tests, "poll now"). */
+    public void pollAll() {
+        if (!ownership.awaitReady()) {
+            LOG.warn("Polling all feeds before the feed state was read: only the feeds known to be ours are polled");
+        }
+        List<CompletableFuture<Void>> polls = new ArrayList<>();
+        for (Feed feed : pollable()) {
+            start(feed).ifPresent(polls::add);
+        }
+        CompletableFuture.allOf(polls.toArray(CompletableFuture[]::new)).join();
+    }
+
+    /** Every registered feed with its status, in registry order. */
+    public List<FeedStatus> statuses() {
+        return registry.feeds().stream().map(this::status).toList();
+    }
+
+    public FeedStatus status(Feed feed) {
+        return FeedStatus.of(feed, stateOf(feed));
+    }
+
+    /** Clears an automatic pause and the failure count: the feed is polled at the next tick. */
+    public void resume(Feed feed) {
+        states.save(stateOf(feed).resumed());
+    }
+
+    private List<Feed> pollable() {
+        return registry.feeds().stream()
+                .filter(feed -> !feed.paused() && ownership.owns(feed.id()))
+                .filter(feed -> stateOf(feed).pausedReason() == null)
+                .toList();
+    }
+
+    private Optional<CompletableFuture<Void>> start(Feed feed) {
+        if (!inFlight.add(feed.id())) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(CompletableFuture.runAsync(() -> {
+                try {
+                    poll(feed);
+                } finally {
+                    inFlight.remove(feed.id());
+                }
+            }, pool));
+        } catch (RuntimeException rejected) {
+            inFlight.remove(feed.id());
+            return Optional.empty();
+        }
+    }
+
+    private FeedState stateOf(Feed feed) {
+        return states.get(feed.id()).orElseGet(() -> FeedState.initial(feed.id(), feed.url()));
+    }
+
+    private void poll(Feed feed) {
+        MDC.put("feed", feed.url());
+        MDC.put("feedId", feed.id());
+        try {
+            FeedState before = stateOf(feed);
+            FeedState after;
+            try {
+                after = pollOnce(feed, before);
+            } catch (RuntimeException e) {
+                // a bug, not a feed problem: keep it visible, and keep polling the other feeds
+                LOG.errorf(e, "Feed %s: polling failed unexpectedly", feed.url());
+                after = failed(before, Instant.now(), FetchOutcome.NETWORK_ERROR, null, "internal error: " + e, null);
+            }
+            if (registry.find(feed.id()).isPresent()) { // not removed meanwhile
+                states.save(after);
+            }
+        } finally {
+            MDC.remove("feed");
+            MDC.remove("feedId");
+        }
+    }
+
+    private FeedState pollOnce(Feed feed, FeedState before) {
+        String url = feed.url();
         Instant started = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         long startNanos = System.nanoTime();
-        FetchResult result = fetcher.fetch(url);
+        FetchResult result = fetcher.fetch(url, before.validators());
         Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+
         if (result instanceof FetchResult.Failed failure) {
-            metrics.fetched(failure.outcome(), took);
-            LOG.warnf("Feed %s: %s", url, failure.error());
-            return failed(url, started, failure.status(), failure.error());
+            metrics.fetched(feed, failure.outcome(), took, 0);
+            FeedState failed = failed(before, started, failure.outcome(), failure.status(), failure.error(),
+                    failure.retryAfter());
+            LOG.warnf("Feed %s: %s (failure %d in a row%s)", url, failure.error(), failed.consecutiveFailures(),
+                    failed.pausedReason() != null ? "; paused" : ", next poll " + failed.nextPoll());
+            return failed;
+        }
+        if (result instanceof FetchResult.NotModified notModified) {
+            metrics.fetched(feed, FetchOutcome.NOT_MODIFIED, took, 0);
+            LOG.debugf("Feed %s: not modified", url);
+            return unchanged(before, started, 304, notModified.headers());
         }
         FetchResult.Fetched fetched = (FetchResult.Fetched) result;
-        SyndFeed feed;
-        try {
-            feed = parser.parse(fetched.body(), fetched.contentType().orElse(null));
-        } catch (FeedParseException e) {
-            metrics.fetched(FetchOutcome.PARSE_ERROR, took);
-            LOG.warnf("Feed %s: %s", url, e.getMessage());
-            return failed(url, started, fetched.status(), e.getMessage());
+        String bodyHash = ArticleId.Sha256.hex(fetched.body());
+        if (bodyHash.equals(before.bodyHash()) && before.lastError() == null) {
+            metrics.fetched(feed, FetchOutcome.OK, took, fetched.body().length);
+            LOG.debugf("Feed %s: same content as last time (new validators only)", url);
+            return unchanged(before, started, fetched.status(), fetched.headers());
         }
-        metrics.fetched(FetchOutcome.OK, took);
+        SyndFeed parsed;
+        try {
+            parsed = parser.parse(fetched.body(), fetched.contentType().orElse(null));
+        } catch (FeedParseException e) {
+            metrics.fetched(feed, FetchOutcome.PARSE_ERROR, took, fetched.body().length);
+            LOG.warnf("Feed %s: %s", url, e.getMessage());
+            return failed(before, started, FetchOutcome.PARSE_ERROR, fetched.status(), e.getMessage(), null);
+        }
+        metrics.fetched(feed, FetchOutcome.OK, took, fetched.body().length);
 
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         List<ArticleMessage> toPublish = new ArrayList<>();
         int unusable = 0;
-        for (SyndEntry entry : feed.getEntries()) {
+        for (SyndEntry entry : parsed.getEntries()) {
             try {
-                Optional<ArticleMessage> article = mapper.map(entry, feed, url, now, now);
+                Optional<ArticleMessage> article = mapper.map(entry, parsed, url, now, now);
                 if (article.isEmpty()) {
                     unusable++;
                     continue;
@@ -166,7 +273,7 @@ public class FeedPoller {
                 LOG.warnf(e, "Feed %s: entry '%s' could not be read", url, entry.getTitle());
             }
         }
-        PublishOutcome outcome = publish(toPublish);
+        PublishOutcome outcome = publish(feed, toPublish);
 
         List<String> problems = new ArrayList<>();
         if (unusable > 0) {
@@ -179,15 +286,43 @@ public class FeedPoller {
         }
         if (!toPublish.isEmpty() || !problems.isEmpty()) {
             LOG.infof("Feed %s: %d entries, %d new and %d updated articles published%s", url,
-                    feed.getEntries().size(), outcome.created(), outcome.updated(),
+                    parsed.getEntries().size(), outcome.created(), outcome.updated(),
                     problems.isEmpty() ? "" : "; " + String.join("; ", problems));
         }
-        return new FeedStatus(url, started, started, fetched.status(), feed.getEntries().size(), outcome.created(),
-                outcome.updated(), problems.isEmpty() ? null : String.join("; ", problems), nextPoll(started));
+        Duration ttl = ttlOf(parsed);
+        Instant next = schedule.afterSuccess(started, ttl, HttpCaching.maxAge(fetched.headers()));
+        return new FeedState(before.feedId(), url, header(fetched.headers(), "ETag", null),
+                header(fetched.headers(), "Last-Modified", null),
+                outcome.failed() > 0 ? null : bodyHash, // a body not fully published is processed again
+                started, started, fetched.status(), parsed.getEntries().size(), outcome.created(), outcome.updated(),
+                problems.isEmpty() ? null : String.join("; ", problems), outcome.failed() > 0 ? "publish" : null,
+                0, next, null, ttl == null ? 0 : ttl.toSeconds());
+    }
+
+    private FeedState unchanged(FeedState before, Instant started, int status, HttpHeaders headers) {
+        Duration ttl = before.ttlSeconds() > 0 ? Duration.ofSeconds(before.ttlSeconds()) : null;
+        Instant next = schedule.afterSuccess(started, ttl, HttpCaching.maxAge(headers));
+        return new FeedState(before.feedId(), before.url(), header(headers, "ETag", before.etag()),
+                header(headers, "Last-Modified", before.lastModified()), before.bodyHash(), started, started, status,
+                before.itemsSeen(), 0, 0, null, null, 0, next, null, before.ttlSeconds());
+    }
+
+    private FeedState failed(FeedState before, Instant started, FetchOutcome outcome, Integer status, String error,
+            Duration retryAfter) {
+        int failures = before.consecutiveFailures() + 1;
+        int pauseAfter = config.pauseAfterFailures();
+        String pausedReason = pauseAfter > 0 && failures >= pauseAfter
+                ? "paused automatically after " + failures + " failed polls in a row (the last: " + error
+                        + "); resume with PATCH /api/feeds/" + before.feedId() + " {\"paused\": false}"
+                : null;
+        Instant next = schedule.afterFailure(started, failures, retryAfter);
+        return new FeedState(before.feedId(), before.url(), before.etag(), before.lastModified(), before.bodyHash(),
+                started, before.lastSuccess(), status, before.itemsSeen(), 0, 0, error, outcome.tag(), failures, next,
+                pausedReason, before.ttlSeconds());
     }
 
     /** Publishes in batches and remembers each article only once Kafka acknowledged it. */
-    private PublishOutcome publish(List<ArticleMessage> articles) {
+    private PublishOutcome publish(Feed feed, List<ArticleMessage> articles) {
         int created = 0;
         int updated = 0;
         int failed = 0;
@@ -201,7 +336,7 @@ public class FeedPoller {
                 try {
                     acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                     seen.remember(SeenArticle.of(article));
-                    metrics.published();
+                    metrics.published(feed, article.revision() == 1);
                     if (article.revision() == 1) {
                         created++;
                     } else {
@@ -214,7 +349,8 @@ public class FeedPoller {
                             ? "no acknowledgement within " + human(config.publishTimeout())
                             : String.valueOf(e.getCause());
                     firstError = firstError == null ? error : firstError;
-                    LOG.warnf("Article %s (%s) was not published: %s", article.id(), article.url(), error);
+                    LOG.warnf("Feed %s: article %s (%s) was not published: %s", feed.url(), article.id(),
+                            article.url(), error);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     failed += batch.size() - i;
@@ -226,20 +362,17 @@ public class FeedPoller {
         return new PublishOutcome(created, updated, failed, firstError);
     }
 
-    private FeedStatus failed(String url, Instant started, Integer httpStatus, String error) {
-        FeedStatus previous = statuses.get(url).orElse(null);
-        return new FeedStatus(url, started, previous == null ? null : previous.lastSuccess(), httpStatus,
-                previous == null ? 0 : previous.itemsSeen(), 0, 0, error, nextPoll(started));
+    /** The RSS {@code <ttl>} (minutes), if the feed is RSS and gave one. */
+    private static Duration ttlOf(SyndFeed feed) {
+        Object wire = feed.originalWireFeed();
+        if (wire instanceof Channel channel && channel.getTtl() > 0) {
+            return Duration.ofMinutes(channel.getTtl());
+        }
+        return null;
     }
 
-    private Instant nextPoll(Instant started) {
-        Instant next = nextScheduledPoll();
-        return next != null ? next : started.plus(config.pollInterval());
-    }
-
-    private Instant nextScheduledPoll() {
-        Trigger trigger = scheduler.getScheduledJob(JOB);
-        return trigger == null ? null : trigger.getNextFireTime();
+    private static String header(HttpHeaders headers, String name, String fallback) {
+        return headers.firstValue(name).filter(value -> !value.isBlank()).orElse(fallback);
     }
 
     private static String human(Duration duration) {

@@ -7,10 +7,10 @@ import java.util.Optional;
 
 /**
  * Which URLs ingest-service may fetch; checked for the configured feed URL and again for every redirect target.
- * Today: absolute {@code http}/{@code https} URLs with a host, and no redirect from https down to http. This is
- * the one place where further rules (such as refusing private and loopback addresses) belong.
+ * Absolute {@code http}/{@code https} URLs with a host, and no redirect from https down to http. The addresses a
+ * host resolves to are checked by {@link GuardedDnsResolver} when connecting.
  */
-final class FeedUrlPolicy {
+public final class FeedUrlPolicy {
 
     private FeedUrlPolicy() {
     }
@@ -24,6 +24,23 @@ final class FeedUrlPolicy {
             throw new RefusedUrlException("not a valid URL: " + url + " (" + e.getReason() + ")");
         }
         check(uri);
+        return uri;
+    }
+
+    /**
+     * Checks a feed URL as the admin API accepts it: {@link #checkFeedUrl(String)}, and its host resolved now and
+     * checked by the SSRF guard (the fetcher checks again at every connection).
+     */
+    public static URI checkNewFeedUrl(String url, AllowedHosts allowed) throws RefusedUrlException {
+        URI uri = checkFeedUrl(url);
+        int port = uri.getPort() != -1 ? uri.getPort() : scheme(uri).equals("https") ? 443 : 80;
+        try {
+            GuardedDnsResolver.check(uri.getHost(), port, allowed);
+        } catch (GuardedDnsResolver.RefusedAddressException e) {
+            throw new RefusedUrlException(e.getMessage());
+        } catch (java.net.UnknownHostException e) {
+            throw new RefusedUrlException("the host " + uri.getHost() + " is unknown (DNS found no address)");
+        }
         return uri;
     }
 
@@ -51,8 +68,8 @@ final class FeedUrlPolicy {
     }
 
     /** A URL ingest-service will not fetch, with the reason. */
-    static final class RefusedUrlException extends Exception {
-        RefusedUrlException(String message) {
+    public static final class RefusedUrlException extends Exception {
+        public RefusedUrlException(String message) {
             super(message);
         }
     }

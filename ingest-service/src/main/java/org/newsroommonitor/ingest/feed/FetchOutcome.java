@@ -4,6 +4,8 @@ package org.newsroommonitor.ingest.feed;
 public enum FetchOutcome {
     /** Fetched and parsed. */
     OK("ok"),
+    /** HTTP 304: unchanged since the validators we sent. */
+    NOT_MODIFIED("not_modified"),
     /** The URL is not one ingest-service may fetch (not http/https, no host, redirect downgrade, ...). */
     REFUSED("refused"),
     /** The server answered with a status other than 2xx (after following redirects). */

@@ -32,6 +32,10 @@ class ArticleMessageContractTest {
         assertThat(article.published()).isEqualTo(Instant.parse("2023-09-12T14:05:00Z"));
         assertThat(article.sources()).containsExactly(new ArticleSource(
                 "http://127.0.0.1:8090/feeds/caucasus-wire.rss", "Caucasus Wire", "https://caucasus-wire.example/"));
+        assertThat(article.summaryHtml()).startsWith("A single <b>Russian Red Cross</b> lorry");
+        assertThat(article.imageUrl()).isEqualTo("https://caucasus-wire.example/img/red-cross-truck.jpg");
+        assertThat(article.enclosures()).containsExactly(new ArticleMessage.Enclosure(
+                "https://caucasus-wire.example/img/red-cross-truck.jpg", "image/jpeg", 48213));
         assertThat(JSON.readTree(JSON.writeValueAsString(article))).isEqualTo(expected);
     }
 
@@ -64,7 +68,7 @@ class ArticleMessageContractTest {
     void nullLanguageAndGuidAreWrittenAsNull() throws Exception {
         ArticleMessage article = new ArticleMessage(1, "id", 1, null, null, "guid-1", "t", "", "",
                 Instant.parse("2023-09-12T14:05:00Z"), PublishedSource.FIRST_SEEN,
-                Instant.parse("2023-09-12T14:05:00Z"), null, null, null, null, "hash");
+                Instant.parse("2023-09-12T14:05:00Z"), null, null, null, null, "hash", null, null, null);
         JsonNode json = JSON.valueToTree(article);
         assertThat(json.get("language").isNull()).isTrue();
         assertThat(json.get("url").isNull()).isTrue();
@@ -72,5 +76,8 @@ class ArticleMessageContractTest {
         assertThat(json.get("published").asText()).isEqualTo("2023-09-12T14:05:00Z");
         assertThat(json.get("authors").isArray()).isTrue();
         assertThat(json.get("authors")).isEmpty();
+        assertThat(json.get("summaryHtml").asText()).isEmpty();
+        assertThat(json.get("imageUrl").isNull()).isTrue();
+        assertThat(json.get("enclosures").isArray()).isTrue();
     }
 }

@@ -51,11 +51,45 @@ class ArticleRevisionsTest {
         assertThat(seen.size()).isEqualTo(1);
     }
 
+    @Test
+    void theSameStoryFromASecondFeedIsAnUpdateListingBothSources() {
+        ArticleMessage fromWire = article("text", FIRST, PublishedSource.FEED_PUBLISHED);
+        seen.remember(SeenArticle.of(fromWire));
+        ArticleSource daily = new ArticleSource("http://other.example/atom", "Daily", "https://other.example/");
+        ArticleMessage fromDaily = article("text", LATER, PublishedSource.FEED_PUBLISHED).withSources(List.of(daily));
+
+        ArticleMessage update = ArticleRevisions.toPublish(seen.find("id-1"), fromDaily).orElseThrow();
+
+        assertThat(update.revision()).isEqualTo(2);
+        assertThat(update.sources()).containsExactly(fromWire.sources().get(0), daily);
+        assertThat(update.firstSeen()).isEqualTo(FIRST);
+        seen.remember(SeenArticle.of(update));
+        assertThat(ArticleRevisions.toPublish(seen.find("id-1"), fromDaily)).as("both known now").isEmpty();
+        assertThat(ArticleRevisions.toPublish(seen.find("id-1"), fromWire)).isEmpty();
+    }
+
+    @Test
+    void aSecondFeedsDifferentWordingDoesNotFlipTheArticleAtEveryPoll() {
+        ArticleMessage fromWire = article("wire text", FIRST, PublishedSource.FEED_PUBLISHED);
+        seen.remember(SeenArticle.of(fromWire));
+        ArticleSource daily = new ArticleSource("http://other.example/atom", "Daily", "https://other.example/");
+        ArticleMessage fromDaily = article("daily text", LATER, PublishedSource.FEED_PUBLISHED)
+                .withSources(List.of(daily));
+        seen.remember(SeenArticle.of(ArticleRevisions.toPublish(seen.find("id-1"), fromDaily).orElseThrow()));
+
+        ArticleMessage back = ArticleRevisions.toPublish(seen.find("id-1"), fromWire).orElseThrow();
+        assertThat(back.text()).as("the first source's content wins").isEqualTo("wire text");
+        assertThat(back.revision()).isEqualTo(3);
+        seen.remember(SeenArticle.of(back));
+        assertThat(ArticleRevisions.toPublish(seen.find("id-1"), fromDaily)).isEmpty();
+        assertThat(ArticleRevisions.toPublish(seen.find("id-1"), fromWire)).isEmpty();
+    }
+
     private static ArticleMessage article(String text, Instant firstSeen, PublishedSource source) {
         Instant published = source == PublishedSource.FIRST_SEEN ? firstSeen : Instant.parse("2023-09-12T14:05:00Z");
         return new ArticleMessage(1, "id-1", 1, "https://news.example/a", "https://news.example/a", null, "t", "s",
                 text, published, source, firstSeen, "en", List.of(), List.of(),
                 List.of(new ArticleSource("http://feeds.example/rss", "Feed", "https://news.example/")),
-                ArticleMessage.contentHashOf("t", "s", text));
+                ArticleMessage.contentHashOf("t", "s", text), "s", null, List.of());
     }
 }

@@ -138,6 +138,54 @@ class EntryMapperTest {
         assertThat(LanguageCodes.toIso6391(null)).isNull();
     }
 
+    @Test
+    void keepsASanitisedHtmlSummaryTheImageAndTheEnclosures() throws Exception {
+        List<ArticleMessage> rich = richArticles();
+        ArticleMessage convoy = rich.get(0);
+
+        assertThat(convoy.url()).isEqualTo("https://rich.example/2023/09/12/convoy");
+        assertThat(convoy.summaryHtml()).isEqualTo("<p>Twenty <b>trucks</b> with flour waited at the checkpoint for a "
+                + "second day. <a href=\"https://rich.example/tags/lachin\" rel=\"nofollow\">More on Lachin</a>  </p>");
+        assertThat(convoy.summary()).isEqualTo(
+                "Twenty trucks with flour waited at the checkpoint for a second day. More on Lachin");
+        assertThat(convoy.imageUrl()).as("the first image of the HTML").isEqualTo("https://rich.example/img/convoy.jpg");
+        assertThat(convoy.enclosures()).containsExactly(new ArticleMessage.Enclosure(
+                "https://rich.example/audio/convoy.mp3", "audio/mpeg", 1048576));
+
+        assertThat(rich.get(1).imageUrl()).as("media:thumbnail").isEqualTo("https://rich.example/img/thumb.jpg");
+        assertThat(rich.get(1).summaryHtml()).as("plain text, escaped").startsWith("Двадцать грузовиков");
+        assertThat(rich.get(2).imageUrl()).as("an image enclosure").isEqualTo("https://rich.example/img/trucks.png");
+    }
+
+    @Test
+    void detectsTheLanguageWhenTheFeedDeclaresNone() throws Exception {
+        List<ArticleMessage> rich = richArticles();
+        assertThat(rich).extracting(ArticleMessage::language).containsExactly("en", "ru", "hy");
+        assertThat(new EntryMapper().map(parse("rich.rss").getEntries().get(0), parse("rich.rss"), RICH_URL, NOW, NOW)
+                .orElseThrow().language()).as("without a detector").isNull();
+    }
+
+    @Test
+    void readsDatesInFormatsBeyondRfc822() throws Exception {
+        ArticleMessage convoy = richArticles().get(0);
+        assertThat(convoy.published()).isEqualTo(Instant.parse("2023-09-12T12:05:00Z"));
+        assertThat(convoy.publishedSource()).isEqualTo(PublishedSource.FEED_PUBLISHED);
+    }
+
+    private static final String RICH_URL = "https://rich.example/feed.rss";
+    private static final LanguageDetection DETECTOR = new LanguageDetection(List.of("en", "ru", "hy", "az"));
+
+    private List<ArticleMessage> richArticles() throws Exception {
+        SyndFeed feed = parse("rich.rss");
+        EntryMapper detecting = new EntryMapper(DETECTOR);
+        return feed.getEntries().stream().map(entry -> detecting.map(entry, feed, RICH_URL, NOW, NOW).orElseThrow())
+                .toList();
+    }
+
+    private static SyndFeed parse(String fixture) throws Exception {
+        return new FeedParser().parse(fixture(fixture), null);
+    }
+
     private List<ArticleMessage> rss() throws Exception {
         return mapAll("caucasus-wire.rss", RSS_URL, 4);
     }

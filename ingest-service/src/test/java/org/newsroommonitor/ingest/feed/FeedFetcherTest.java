@@ -16,7 +16,9 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,8 +36,12 @@ class FeedFetcherTest {
     private static final AtomicReference<String> seenUserAgent = new AtomicReference<>();
     private static final AtomicReference<String> seenAcceptEncoding = new AtomicReference<>();
 
-    private final FeedFetcher fetcher =
-            new FeedFetcher(Duration.ofSeconds(2), Duration.ofMillis(800), LIMIT, USER_AGENT);
+    private static FeedFetcher fetcher;
+    /** A second local server that no test may reach: stands for Kafka, Elasticsearch, the other services. */
+    private static HttpServer forbidden;
+    private static final AtomicInteger forbiddenHits = new AtomicInteger();
+    private static final AtomicReference<String> seenIfNoneMatch = new AtomicReference<>();
+    private static final AtomicReference<String> seenIfModifiedSince = new AtomicReference<>();
 
     @BeforeAll
     static void startServer() throws Exception {
@@ -83,15 +89,69 @@ class FeedFetcherTest {
             }
             respond(exchange, 200, feed, null);
         });
+        server.createContext("/drip", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "application/rss+xml");
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                for (int i = 0; i < 600; i++) { // one byte every 100 ms for a minute, unless the client hangs up
+                    out.write('<');
+                    out.flush();
+                    Thread.sleep(100);
+                }
+            } catch (IOException | InterruptedException clientHungUp) {
+                // expected: the fetcher's deadline cuts the drip
+            }
+        });
+        server.createContext("/to-loopback", exchange -> {
+            exchange.getResponseHeaders().add("Location", "http://127.0.0.1:" + forbidden.getAddress().getPort()
+                    + "/admin");
+            respond(exchange, 302, new byte[0], null);
+        });
+        server.createContext("/to-metadata", exchange -> {
+            exchange.getResponseHeaders().add("Location", "http://169.254.169.254/latest/meta-data/");
+            respond(exchange, 301, new byte[0], null);
+        });
+        server.createContext("/to-mapped", exchange -> {
+            exchange.getResponseHeaders().add("Location", "http://[::ffff:7f00:1]:" + forbidden.getAddress().getPort()
+                    + "/");
+            respond(exchange, 307, new byte[0], null);
+        });
+        server.createContext("/busy", exchange -> {
+            exchange.getResponseHeaders().add("Retry-After", "120");
+            respond(exchange, 429, "slow down".getBytes(), null);
+        });
+        server.createContext("/conditional", exchange -> {
+            seenIfNoneMatch.set(exchange.getRequestHeaders().getFirst("If-None-Match"));
+            seenIfModifiedSince.set(exchange.getRequestHeaders().getFirst("If-Modified-Since"));
+            exchange.getResponseHeaders().add("ETag", "\"v1\"");
+            exchange.getResponseHeaders().add("Last-Modified", "Tue, 12 Sep 2023 14:05:00 GMT");
+            if ("\"v1\"".equals(seenIfNoneMatch.get())) {
+                exchange.sendResponseHeaders(304, -1);
+                exchange.close();
+            } else {
+                respond(exchange, 200, feed, null);
+            }
+        });
         server.start();
         base = "http://127.0.0.1:" + server.getAddress().getPort();
+
+        forbidden = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        forbidden.createContext("/", exchange -> {
+            forbiddenHits.incrementAndGet();
+            respond(exchange, 200, feed, null);
+        });
+        forbidden.start();
+        fetcher = new FeedFetcher(new FetchLimits(Duration.ofSeconds(2), Duration.ofMillis(800), LIMIT, 5, 2,
+                USER_AGENT, AllowedHosts.of(List.of("127.0.0.1:" + server.getAddress().getPort()))));
     }
 
     @AfterAll
     static void stopServer() {
         release.countDown();
         server.stop(0);
+        forbidden.stop(0);
         executor.shutdownNow();
+        assertThat(forbiddenHits).as("requests that reached the forbidden server").hasValue(0);
     }
 
     @Test
@@ -174,9 +234,87 @@ class FeedFetcherTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             unusedPort = socket.getLocalPort();
         }
-        assertThat(fetcher.fetch("http://127.0.0.1:" + unusedPort + "/feed")).isEqualTo(new FetchResult.Failed(
-                FetchOutcome.NETWORK_ERROR, null, "could not connect to 127.0.0.1:" + unusedPort
+        FeedFetcher allowingThePort = new FeedFetcher(new FetchLimits(Duration.ofSeconds(2), Duration.ofMillis(800),
+                LIMIT, 5, 2, USER_AGENT, AllowedHosts.of(List.of("127.0.0.1:" + unusedPort))));
+        assertThat(allowingThePort.fetch("http://127.0.0.1:" + unusedPort + "/feed")).isEqualTo(
+                new FetchResult.Failed(FetchOutcome.NETWORK_ERROR, null, "could not connect to 127.0.0.1:" + unusedPort
                         + " (connection refused)"));
+    }
+
+    @Test
+    void cutsASlowDripAtTheDeadline() {
+        long started = System.nanoTime();
+        FetchResult.Failed failed = (FetchResult.Failed) fetcher.fetch(base + "/drip");
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(failed.outcome()).isEqualTo(FetchOutcome.TIMEOUT);
+        assertThat(failed.error()).isEqualTo("no complete response within 800 ms");
+        assertThat(tookMillis).isBetween(700L, 2500L);
+    }
+
+    @Test
+    void refusesARedirectToAnotherPortOfTheAllowedAddress() {
+        int port = forbidden.getAddress().getPort();
+        assertThat(fetcher.fetch(base + "/to-loopback")).isEqualTo(new FetchResult.Failed(FetchOutcome.REFUSED, null,
+                "refused http://127.0.0.1:" + port + "/admin: 127.0.0.1 is a loopback address, which feeds may not be "
+                        + "fetched from (to allow it, add 127.0.0.1:" + port + " to newsroom.ingest.allowed-hosts)"));
+        assertThat(forbiddenHits).hasValue(0);
+    }
+
+    @Test
+    void refusesARedirectToTheCloudMetadataAddress() {
+        FetchResult.Failed failed = (FetchResult.Failed) fetcher.fetch(base + "/to-metadata");
+        assertThat(failed.outcome()).isEqualTo(FetchOutcome.REFUSED);
+        assertThat(failed.status()).as("no response from the refused hop").isNull();
+        assertThat(failed.error()).startsWith("refused http://169.254.169.254/latest/meta-data/: 169.254.169.254 is a "
+                + "link-local address (cloud metadata services live there)");
+    }
+
+    @Test
+    void refusesARedirectToAnIpv4MappedLoopbackAddress() {
+        FetchResult.Failed failed = (FetchResult.Failed) fetcher.fetch(base + "/to-mapped");
+        assertThat(failed.outcome()).isEqualTo(FetchOutcome.REFUSED);
+        assertThat(failed.error()).contains("127.0.0.1 is a loopback address");
+        assertThat(forbiddenHits).hasValue(0);
+    }
+
+    @Test
+    void refusesInternalAddressesThatAreNotAllowListed() {
+        int port = forbidden.getAddress().getPort();
+        assertThat(fetcher.fetch("http://127.0.0.1:" + port + "/feed").toString()).contains("REFUSED")
+                .contains("127.0.0.1 is a loopback address");
+        assertThat(((FetchResult.Failed) fetcher.fetch("http://10.1.2.3/feed")).error())
+                .contains("10.1.2.3 is a private network address");
+        assertThat(((FetchResult.Failed) fetcher.fetch("http://100.64.0.1/feed")).error())
+                .contains("carrier-grade NAT");
+        assertThat(((FetchResult.Failed) fetcher.fetch("http://[::1]:" + server.getAddress().getPort() + "/feed"))
+                .error()).contains("0:0:0:0:0:0:0:1 is a loopback address");
+        assertThat(((FetchResult.Failed) fetcher.fetch("http://[fd00::1]/feed")).error())
+                .contains("unique-local");
+        assertThat(((FetchResult.Failed) fetcher.fetch("http://0.0.0.0:" + port + "/feed")).error())
+                .contains("unspecified");
+        assertThat(forbiddenHits).hasValue(0);
+    }
+
+    @Test
+    void aTooManyRequestsAnswerCarriesItsRetryAfter() {
+        assertThat(fetcher.fetch(base + "/busy")).isEqualTo(new FetchResult.Failed(FetchOutcome.HTTP_ERROR, 429,
+                "the server answered HTTP 429 (too many requests), and asked to wait 2 min", Duration.ofSeconds(120)));
+    }
+
+    @Test
+    void sendsTheValidatorsAndReportsNotModified() {
+        FetchResult.Fetched first = (FetchResult.Fetched) fetcher.fetch(base + "/conditional");
+        assertThat(seenIfNoneMatch.get()).isNull();
+        assertThat(first.headers().firstValue("ETag")).contains("\"v1\"");
+
+        FetchResult second = fetcher.fetch(base + "/conditional",
+                new Validators("\"v1\"", "Tue, 12 Sep 2023 14:05:00 GMT"));
+        assertThat(second).isInstanceOf(FetchResult.NotModified.class);
+        assertThat(seenIfNoneMatch.get()).isEqualTo("\"v1\"");
+        assertThat(seenIfModifiedSince.get()).isEqualTo("Tue, 12 Sep 2023 14:05:00 GMT");
+
+        assertThat(fetcher.fetch(base + "/conditional", new Validators("\"v0\"", null)))
+                .isInstanceOf(FetchResult.Fetched.class);
     }
 
     private static void respond(HttpExchange exchange, int status, byte[] body, String encoding) throws IOException {

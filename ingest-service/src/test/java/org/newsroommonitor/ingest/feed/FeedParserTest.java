@@ -78,6 +78,47 @@ class FeedParserTest {
                 .isEqualTo("Step\u00e1nakert \u0531\u0580\u0581\u0561\u056d");
     }
 
+    @Test
+    void recoversUndeclaredHtmlEntitiesAndBareAmpersandsWithoutADtd() throws Exception {
+        byte[] broken = ("<rss version=\"2.0\"><channel><title>Bread &amp; water&nbsp;&mdash; Stepanakert & Aghdam"
+                + " &bogus;</title><link>https://x.example/</link><description>d</description>"
+                + "<item><title>Caf&eacute; closes</title><link>https://x.example/1?a=1&b=2</link></item>"
+                + "</channel></rss>").getBytes(StandardCharsets.UTF_8);
+        SyndFeed feed = parser.parse(broken, "application/rss+xml");
+        assertThat(feed.getTitle()).isEqualTo("Bread & water\u00a0\u2014 Stepanakert & Aghdam &bogus;");
+        assertThat(feed.getEntries().get(0).getTitle()).isEqualTo("Caf\u00e9 closes");
+        assertThat(feed.getEntries().get(0).getLink()).isEqualTo("https://x.example/1?a=1&b=2");
+    }
+
+    @Test
+    void recoversAWrongDeclaredCharset() throws Exception {
+        String feed = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel>"
+                + "<title>Caf\u00e9 \u2013 na\u00efve</title><link>https://x.example/</link><description>d</description>"
+                + "</channel></rss>";
+        byte[] windows1252 = feed.getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        assertThat(parser.parse(windows1252, "text/xml; charset=utf-8").getTitle())
+                .isEqualTo("Caf\u00e9 \u2013 na\u00efve");
+    }
+
+    @Test
+    void recoversAByteOrderMarkAndJunkBeforeThePrologue() throws Exception {
+        String feed = "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>T</title>"
+                + "<link>https://x.example/</link><description>d</description></channel></rss>";
+        byte[] bom = ("\uFEFF" + feed).getBytes(StandardCharsets.UTF_8);
+        assertThat(parser.parse(bom, "application/rss+xml").getTitle()).isEqualTo("T");
+        byte[] leadingJunk = ("\n\n  \uFEFF" + feed).getBytes(StandardCharsets.UTF_8);
+        assertThat(parser.parse(leadingJunk, null).getTitle()).isEqualTo("T");
+    }
+
+    @Test
+    void aDoctypeIsStillRefusedAfterRepairWasPossible() {
+        byte[] doctype = ("<!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD RSS 0.91//EN\" "
+                + "\"http://127.0.0.1:1/rss-0.91.dtd\"><rss version=\"0.91\"><channel><title>&nbsp;</title>"
+                + "</channel></rss>").getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> parser.parse(doctype, null)).isInstanceOf(FeedParseException.class)
+                .hasMessageContaining("DOCTYPE");
+    }
+
     private static String stackText(Throwable error) {
         StringBuilder text = new StringBuilder();
         for (Throwable t = error; t != null; t = t.getCause()) {

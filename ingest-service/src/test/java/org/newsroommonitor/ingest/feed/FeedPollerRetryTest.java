@@ -2,16 +2,18 @@ package org.newsroommonitor.ingest.feed;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.runtime.configuration.MemorySize;
-import io.quarkus.scheduler.Scheduler;
 import org.junit.jupiter.api.Test;
 import org.newsroommonitor.ingest.article.ArticleMessage;
 import org.newsroommonitor.ingest.article.EntryMapper;
 import org.newsroommonitor.ingest.article.InMemorySeenArticles;
+import org.newsroommonitor.ingest.TestIngestConfig;
 import org.newsroommonitor.ingest.config.IngestConfig;
 import org.newsroommonitor.ingest.messaging.ArticlePublisher;
 import org.newsroommonitor.ingest.metrics.IngestMetrics;
+import org.newsroommonitor.ingest.registry.Feed;
+import org.newsroommonitor.ingest.registry.FeedRegistry;
+import org.newsroommonitor.ingest.state.InMemoryFeedStateStore;
 
-import java.lang.reflect.Proxy;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpHeaders;
@@ -34,17 +36,18 @@ class FeedPollerRetryTest {
 
     private final FlakyPublisher publisher = new FlakyPublisher();
     private final InMemorySeenArticles seen = new InMemorySeenArticles();
-    private final FeedStatuses statuses = new FeedStatuses();
-    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final InMemoryFeedStateStore states = new InMemoryFeedStateStore();
+    private final FeedRegistry registry = registry();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private FetchResult nextFetch;
 
-    private final FeedPoller poller = new FeedPoller(config(), new FeedFetcher(Duration.ofSeconds(1),
-            Duration.ofSeconds(1), 1024, "test") {
+    private final FeedPoller poller = new FeedPoller(config(), new FeedFetcher(FetchLimits.of(config())) {
         @Override
-        public FetchResult fetch(String feedUrl) {
+        public FetchResult fetch(String feedUrl, Validators validators) {
             return nextFetch;
         }
-    }, new FeedParser(), new EntryMapper(), seen, publisher, statuses, new IngestMetrics(registry), noScheduler());
+    }, new FeedParser(), new EntryMapper(), seen, publisher, registry, states, feedId -> true,
+            new IngestMetrics(meters));
 
     @Test
     void anArticleKafkaDidNotConfirmIsPublishedAgainAtTheNextPoll() throws Exception {
@@ -56,12 +59,12 @@ class FeedPollerRetryTest {
         assertThat(publisher.sent).hasSize(4);
         assertThat(seen.size()).isEqualTo(3);
         assertThat(seen.find(FLOUR_ID)).isEmpty();
-        FeedStatus status = statuses.get(FEED_URL).orElseThrow();
+        FeedStatus status = status();
         assertThat(status.newItems()).isEqualTo(3);
         assertThat(status.lastError()).isEqualTo("1 of 4 articles could not be published to Kafka "
                 + "(java.lang.IllegalStateException: broker unavailable); they are retried at the next poll");
-        assertThat(registry.get("newsroom.ingest.publish.failures").counter().count()).isEqualTo(1.0);
-        assertThat(registry.get("newsroom.ingest.articles.published").counter().count()).isEqualTo(3.0);
+        assertThat(meters.get("newsroom.ingest.publish.failures").counter().count()).isEqualTo(1.0);
+        assertThat(meters.get("newsroom.ingest.articles.published").counter().count()).isEqualTo(3.0);
 
         publisher.failing.clear();
         publisher.sent.clear();
@@ -70,8 +73,8 @@ class FeedPollerRetryTest {
         assertThat(publisher.sent).extracting(ArticleMessage::id).containsExactly(FLOUR_ID);
         assertThat(publisher.sent.get(0).revision()).isEqualTo(1);
         assertThat(seen.find(FLOUR_ID)).isPresent();
-        assertThat(statuses.get(FEED_URL).orElseThrow().lastError()).isNull();
-        assertThat(statuses.get(FEED_URL).orElseThrow().newItems()).isEqualTo(1);
+        assertThat(status().lastError()).isNull();
+        assertThat(status().newItems()).isEqualTo(1);
     }
 
     @Test
@@ -80,11 +83,11 @@ class FeedPollerRetryTest {
 
         poller.pollAll();
 
-        FeedStatus status = statuses.get(FEED_URL).orElseThrow();
+        FeedStatus status = status();
         assertThat(status.httpStatus()).isEqualTo(200);
         assertThat(status.lastError()).startsWith("the feed is not well-formed XML");
         assertThat(status.lastSuccess()).isNull();
-        assertThat(registry.get("newsroom.ingest.fetches").tag("outcome", "parse_error").counter().count())
+        assertThat(meters.get("newsroom.ingest.fetches").tag("outcome", "parse_error").counter().count())
                 .isEqualTo(1.0);
         assertThat(publisher.sent).isEmpty();
     }
@@ -112,52 +115,19 @@ class FeedPollerRetryTest {
         }
     }
 
-    private static Scheduler noScheduler() {
-        return (Scheduler) Proxy.newProxyInstance(Scheduler.class.getClassLoader(), new Class<?>[] {Scheduler.class},
-                (proxy, method, args) -> null);
+    private FeedStatus status() {
+        return poller.statuses().get(0);
+    }
+
+    private static FeedRegistry registry() {
+        FeedRegistry registry = new FeedRegistry(AllowedHosts.none());
+        registry.putInitial(Feed.of(FEED_URL, null, "env"));
+        return registry;
     }
 
     private static IngestConfig config() {
-        return new IngestConfig() {
-            @Override
-            public Optional<List<String>> feeds() {
-                return Optional.of(List.of(FEED_URL));
-            }
-
-            @Override
-            public Duration pollInterval() {
-                return Duration.ofMinutes(5);
-            }
-
-            @Override
-            public Duration initialDelay() {
-                return Duration.ZERO;
-            }
-
-            @Override
-            public Duration connectTimeout() {
-                return Duration.ofSeconds(1);
-            }
-
-            @Override
-            public Duration readTimeout() {
-                return Duration.ofSeconds(1);
-            }
-
-            @Override
-            public MemorySize maxBodySize() {
-                return new MemorySize(BigInteger.valueOf(1024));
-            }
-
-            @Override
-            public String userAgent() {
-                return "test";
-            }
-
-            @Override
-            public Duration publishTimeout() {
-                return Duration.ofSeconds(1);
-            }
-        };
+        TestIngestConfig config = new TestIngestConfig();
+        config.feeds = List.of(FEED_URL);
+        return config;
     }
 }

@@ -164,6 +164,21 @@ class FeedPollerTest {
         assertThat(metric(metrics, "newsroom_ingest_fetches_total{outcome=\"parse_error\"}")).isEqualTo(0.0);
         assertThat(metric(metrics, "newsroom_ingest_articles_published_total")).isEqualTo(5.0);
         assertThat(metric(metrics, "newsroom_ingest_fetch_duration_seconds_count")).isEqualTo(6.0);
+        assertThat(metric(metrics, "newsroom_ingest_articles_new_total")).isEqualTo(4.0);
+        String feedId = org.newsroommonitor.ingest.registry.Feed.idOf(feedUrl);
+        String missingId = org.newsroommonitor.ingest.registry.Feed.idOf(missingUrl);
+        assertThat(metric(metrics, "newsroom_ingest_feed_fetches_total{feed=\"" + feedId + "\",outcome=\"ok\",url=\""
+                + feedUrl + "\"}")).isEqualTo(3.0);
+        assertThat(metric(metrics, "newsroom_ingest_feed_fetches_total{feed=\"" + missingId
+                + "\",outcome=\"http_error\",url=\"" + missingUrl + "\"}")).isEqualTo(3.0);
+        assertThat(metric(metrics, "newsroom_ingest_feed_articles_total{feed=\"" + feedId + "\",kind=\"new\",url=\""
+                + feedUrl + "\"}")).isEqualTo(4.0);
+        assertThat(metric(metrics, "newsroom_ingest_feed_articles_total{feed=\"" + feedId
+                + "\",kind=\"updated\",url=\"" + feedUrl + "\"}")).isEqualTo(1.0);
+        assertThat(metric(metrics, "newsroom_ingest_feed_fetch_bytes_total{feed=\"" + feedId + "\",url=\""
+                + feedUrl + "\"}")).isEqualTo(2.0 * fixture.length + fixtureChangedLength(fixture));
+        assertThat(metric(metrics, "newsroom_ingest_fetch_bytes_total")).isEqualTo(2.0 * fixture.length
+                + fixtureChangedLength(fixture));
     }
 
     @Test
@@ -174,7 +189,10 @@ class FeedPollerTest {
                 .body("checks.find { it.name == 'SmallRye Reactive Messaging - readiness check' }.status",
                         equalTo("UP"))
                 .body("checks.find { it.name == 'SmallRye Reactive Messaging - readiness check' }.data.articles",
-                        startsWith("[OK]"));
+                        startsWith("[OK]"))
+                .body("checks.find { it.name == 'feed-state' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'feed-state' }.data.statePartitionsOwned",
+                        equalTo(allPartitionsOf(IngestTestResource.STATE_TOPIC)));
     }
 
     private FeedStatus status(String url) {
@@ -205,6 +223,23 @@ class FeedPollerTest {
         Matcher line = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(prometheus);
         assertThat(line.find()).as("metric %s in %n%s", series, prometheus).isTrue();
         return Double.parseDouble(line.group(1));
+    }
+
+    /** "[0, 1, ..., n-1]" for the n partitions the topic has: the only replica owns them all. */
+    private static String allPartitionsOf(String topic) {
+        try (org.apache.kafka.clients.admin.Admin admin = TestServers.kafka().admin()) {
+            int count = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+            return java.util.stream.IntStream.range(0, count).boxed().toList().toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int fixtureChangedLength(byte[] fixture) {
+        return new String(fixture, StandardCharsets.UTF_8)
+                .replace("Baku offers flour deliveries through Aghdam.",
+                        "Baku offers 40 tonnes of flour through Aghdam; Stepanakert refuses.")
+                .getBytes(StandardCharsets.UTF_8).length;
     }
 
     private static byte[] fixture(String name) throws Exception {

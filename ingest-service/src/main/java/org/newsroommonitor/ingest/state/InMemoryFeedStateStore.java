@@ -1,0 +1,31 @@
+package org.newsroommonitor.ingest.state;
+
+import io.quarkus.arc.DefaultBean;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/** {@link FeedStateStore} in memory, forgotten at restart: for unit tests, and the default without Kafka state. */
+@ApplicationScoped
+@DefaultBean
+public class InMemoryFeedStateStore implements FeedStateStore {
+
+    private final ConcurrentMap<String, FeedState> states = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<FeedState> get(String feedId) {
+        return Optional.ofNullable(states.get(feedId));
+    }
+
+    @Override
+    public void save(FeedState state) {
+        states.put(state.feedId(), state);
+    }
+
+    @Override
+    public void remove(String feedId) {
+        states.remove(feedId);
+    }
+}

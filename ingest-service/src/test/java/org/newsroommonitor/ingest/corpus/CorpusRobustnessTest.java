@@ -1,0 +1,336 @@
+package org.newsroommonitor.ingest.corpus;
+
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.Test;
+import org.newsroommonitor.ingest.article.ArticleMessage;
+import org.newsroommonitor.ingest.article.EntryMapper;
+import org.newsroommonitor.ingest.feed.AllowedHosts;
+import org.newsroommonitor.ingest.feed.FeedFetcher;
+import org.newsroommonitor.ingest.feed.FeedParseException;
+import org.newsroommonitor.ingest.feed.FeedParser;
+import org.newsroommonitor.ingest.feed.FetchLimits;
+import org.newsroommonitor.ingest.feed.FetchResult;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Every file of the shared feed corpora ({@code ../shared/corpora}: feedparser, feedvalidator and Rome test
+ * suites, about 4,000 files with broken XML, odd charsets, entity tricks and XXE attempts) is served over HTTP by an
+ * in-process server to the real fetcher, parser and entry mapper, with the {@code Header:} lines of the
+ * {@code http_*} files as response headers. Each must end in articles or a clear error, within a per-feed timeout,
+ * without an exception escaping, and without any request to a URL the file names: every URL connection the JVM
+ * tries to open (how XML parsers fetch DTDs and external entities) goes through a recording proxy selector to a
+ * tripwire socket, and both must stay untouched. The counts are printed and written to
+ * {@code target/INGEST-CORPUS.md} (copied into {@code docs/INGEST-CORPUS.md}).
+ * <p>
+ * The corpora are not part of the project: their location is {@code -Dnewsroom.corpora.dir}, by default
+ * {@code ../shared/corpora} beside the repository; where they are absent the test is skipped and says so.
+ */
+class CorpusRobustnessTest {
+
+    private static final Duration PER_FEED_TIMEOUT = Duration.ofSeconds(20);
+    private static final Pattern HEADER_LINE = Pattern.compile("(?m)^Header:\\s*([A-Za-z0-9-]+):\\s*(.*?)\\s*$");
+    private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+
+    @Test
+    void everyCorpusFeedEndsInArticlesOrAClearError() throws Exception {
+        Path corpora = corporaDir();
+        assumeTrue(Files.isDirectory(corpora), "SKIPPED: the feed corpora are not at " + corpora
+                + " (set -Dnewsroom.corpora.dir=<path to shared/corpora> to run the corpus robustness test)");
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(corpora)) {
+            files = walk.filter(Files::isRegularFile)
+                    .filter(file -> !file.getFileName().toString().matches("(?i)(README|LICENSE|COPYING).*"))
+                    .sorted().toList();
+        }
+        assertThat(files).as("corpus files under %s", corpora).hasSizeGreaterThan(100);
+
+        List<URI> tripped = new CopyOnWriteArrayList<>();
+        AtomicInteger tripwireConnections = new AtomicInteger();
+        ServerSocket tripwire = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread tripwireThread = Thread.ofPlatform().daemon().start(() -> {
+            while (!tripwire.isClosed()) {
+                try (Socket ignored = tripwire.accept()) {
+                    tripwireConnections.incrementAndGet();
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        });
+        ProxySelector previous = ProxySelector.getDefault();
+        ProxySelector.setDefault(new ProxySelector() {
+            @Override
+            public List<Proxy> select(URI uri) {
+                tripped.add(uri);
+                return List.of(new Proxy(Proxy.Type.HTTP, tripwire.getLocalSocketAddress()));
+            }
+
+            @Override
+            public void connectFailed(URI uri, SocketAddress address, IOException error) {
+            }
+        });
+
+        // the tripwire itself works: a URL opened the way XML parsers open DTDs and entities is caught
+        try {
+            new java.net.URL("http://tripwire-self-check.invalid/x.dtd").openStream().close();
+        } catch (IOException expected) {
+            // the tripwire hangs up
+        }
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(tripwireConnections.get()).isPositive());
+        assertThat(tripped).extracting(URI::toString).containsOnly("http://tripwire-self-check.invalid/x.dtd");
+        tripped.clear();
+        tripwireConnections.set(0);
+
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        ExecutorService serverThreads = Executors.newFixedThreadPool(8);
+        server.setExecutor(serverThreads);
+        server.createContext("/corpus/", exchange -> {
+            int index = Integer.parseInt(exchange.getRequestURI().getPath().substring("/corpus/".length()));
+            Path file = files.get(index);
+            byte[] body = Files.readAllBytes(file);
+            boolean headersFromFile = file.getFileName().toString().startsWith("http_");
+            if (headersFromFile) {
+                Matcher header = HEADER_LINE.matcher(new String(body, 0, Math.min(body.length, 4096),
+                        StandardCharsets.ISO_8859_1));
+                while (header.find()) {
+                    exchange.getResponseHeaders().add(header.group(1), header.group(2));
+                }
+            }
+            if (!exchange.getResponseHeaders().containsKey("Content-Type")) {
+                exchange.getResponseHeaders().add("Content-Type", "application/xml");
+            }
+            exchange.sendResponseHeaders(200, body.length == 0 ? -1 : body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/corpus/";
+        int threads = 8;
+        FeedFetcher fetcher = new FeedFetcher(new FetchLimits(Duration.ofSeconds(5), Duration.ofSeconds(10),
+                10L * 1024 * 1024, 5, threads, "NewsroomMonitor-corpus-test",
+                AllowedHosts.of(List.of("127.0.0.1:" + server.getAddress().getPort()))));
+        FeedParser parser = new FeedParser();
+        EntryMapper mapper = new EntryMapper();
+
+        long started = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<Outcome>> futures = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            int index = i;
+            futures.add(pool.submit(() -> ingest(base + index, fetcher, parser, mapper)));
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        List<String> hangs = new ArrayList<>();
+        List<String> crashes = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            String name = corpora.relativize(files.get(i)).toString();
+            try {
+                Outcome outcome = futures.get(i).get(PER_FEED_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                outcomes.add(outcome.named(name));
+            } catch (TimeoutException e) {
+                hangs.add(name);
+                futures.get(i).cancel(true);
+            } catch (java.util.concurrent.ExecutionException e) {
+                crashes.add(name + ": " + e.getCause());
+            }
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        pool.shutdownNow();
+        server.stop(0);
+        serverThreads.shutdownNow();
+        ProxySelector.setDefault(previous);
+        tripwire.close();
+        tripwireThread.join(1000);
+
+        String report = report(corpora, outcomes, hangs, crashes, tripped, tripwireConnections.get(), took);
+        System.out.println(report);
+        Path target = Path.of("target");
+        if (Files.isDirectory(target)) {
+            Files.writeString(target.resolve("INGEST-CORPUS.md"), report);
+        }
+
+        assertThat(hangs).as("feeds that did not finish within %s", PER_FEED_TIMEOUT).isEmpty();
+        assertThat(crashes).as("feeds whose ingestion threw").isEmpty();
+        assertThat(tripped).as("URLs the JVM tried to open while parsing (DTDs, external entities)").isEmpty();
+        assertThat(tripwireConnections).as("connections to the tripwire").hasValue(0);
+        assertThat(outcomes).hasSize(files.size());
+        assertThat(outcomes).allSatisfy(outcome -> {
+            if (outcome.error() != null) {
+                assertThat(outcome.error()).as(outcome.file()).isNotBlank().hasSizeGreaterThan(10);
+            }
+        });
+        assertThat(outcomes).as("no article leaks a local file (XXE)").noneMatch(Outcome::leaked);
+        long withArticles = outcomes.stream().filter(outcome -> outcome.articles() > 0).count();
+        assertThat(withArticles).as("feeds that gave articles (a regression guard)").isGreaterThan(950);
+        assertThat(took).as("whole corpus").isLessThan(Duration.ofSeconds(120));
+    }
+
+    private static Outcome ingest(String url, FeedFetcher fetcher, FeedParser parser, EntryMapper mapper) {
+        FetchResult result = fetcher.fetch(url);
+        if (result instanceof FetchResult.Failed failed) {
+            return Outcome.error(failed.outcome().tag(), failed.error());
+        }
+        if (!(result instanceof FetchResult.Fetched fetched)) {
+            return Outcome.error("unexpected", String.valueOf(result));
+        }
+        SyndFeed feed;
+        try {
+            feed = parser.parse(fetched.body(), fetched.contentType().orElse(null));
+        } catch (FeedParseException e) {
+            return Outcome.error("parse_error", e.getMessage());
+        }
+        int articles = 0;
+        int unusable = 0;
+        boolean leaked = false;
+        for (SyndEntry entry : feed.getEntries()) {
+            var article = mapper.map(entry, feed, url, NOW, NOW);
+            if (article.isPresent()) {
+                articles++;
+                ArticleMessage message = article.get();
+                leaked |= (message.title() + message.summary() + message.text()).contains("root:x:0:0");
+            } else {
+                unusable++;
+            }
+        }
+        return new Outcome(null, feed.getEntries().size(), articles, unusable, null, null, leaked);
+    }
+
+    record Outcome(String file, int entries, int articles, int unusable, String kind, String error, boolean leaked) {
+        static Outcome error(String kind, String error) {
+            return new Outcome(null, 0, 0, 0, kind, error, false);
+        }
+
+        Outcome named(String name) {
+            return new Outcome(name, entries, articles, unusable, kind, error, leaked);
+        }
+    }
+
+    private static String report(Path corpora, List<Outcome> outcomes, List<String> hangs, List<String> crashes,
+            List<URI> tripped, int tripwireConnections, Duration took) {
+        long withArticles = outcomes.stream().filter(o -> o.error() == null && o.articles() > 0).count();
+        long noEntries = outcomes.stream().filter(o -> o.error() == null && o.entries() == 0).count();
+        long noneUsable = outcomes.stream().filter(o -> o.error() == null && o.entries() > 0 && o.articles() == 0)
+                .count();
+        long articles = outcomes.stream().mapToLong(Outcome::articles).sum();
+        long unusable = outcomes.stream().mapToLong(Outcome::unusable).sum();
+        List<Outcome> errors = outcomes.stream().filter(o -> o.error() != null).toList();
+        Map<String, Integer> byFolder = new TreeMap<>();
+        Map<String, Integer> parsedByFolder = new TreeMap<>();
+        for (Outcome outcome : outcomes) {
+            String folder = outcome.file().contains("/") ? outcome.file().substring(0, outcome.file().indexOf('/'))
+                    : outcome.file();
+            byFolder.merge(folder, 1, Integer::sum);
+            if (outcome.error() == null) {
+                parsedByFolder.merge(folder, 1, Integer::sum);
+            }
+        }
+        Map<String, Integer> reasons = new ConcurrentHashMap<>();
+        Map<String, String> example = new ConcurrentHashMap<>();
+        for (Outcome error : errors) {
+            String reason = error.kind() + ": " + reasonOf(error.error());
+            reasons.merge(reason, 1, Integer::sum);
+            example.putIfAbsent(reason, error.file());
+        }
+        StringBuilder out = new StringBuilder();
+        out.append("# Ingest corpus robustness\n\n")
+                .append("Written by `CorpusRobustnessTest` (ingest-service): every file of `")
+                .append("../shared/corpora` (").append(outcomes.size() + hangs.size() + crashes.size())
+                .append(" files, README/LICENSE files left out) served over HTTP by an in-process server to the real ")
+                .append("fetcher, parser and entry mapper, the `Header:` lines of `http_*` files sent as response ")
+                .append("headers. Run: `mvn -B -pl ingest-service verify -Dtest=CorpusRobustnessTest`.\n\n")
+                .append("| result | feeds |\n| --- | --- |\n")
+                .append("| parsed, with articles | ").append(withArticles).append(" |\n")
+                .append("| parsed, the feed has no entries (channel-level test files) | ").append(noEntries)
+                .append(" |\n")
+                .append("| parsed, entries but none with a link or guid to identify it (skipped by design) | ")
+                .append(noneUsable).append(" |\n")
+                .append("| rejected with a per-feed error | ").append(errors.size()).append(" |\n")
+                .append("| hung (no result within ").append(PER_FEED_TIMEOUT.toSeconds()).append(" s) | ")
+                .append(hangs.size()).append(" |\n")
+                .append("| crashed (an exception escaped) | ").append(crashes.size()).append(" |\n")
+                .append("| URLs named in a file that the JVM tried to open (tripwire) | ").append(tripped.size())
+                .append(" (connections: ").append(tripwireConnections).append(") |\n\n")
+                .append("Articles mapped: ").append(articles).append("; entries without link or guid skipped: ")
+                .append(unusable).append(". Wall time: ").append(took.toMillis() / 1000.0).append(" s.\n\n")
+                .append("## By corpus\n\n| corpus | files | parsed |\n| --- | --- | --- |\n");
+        byFolder.forEach((folder, count) -> out.append("| ").append(folder).append(" | ").append(count).append(" | ")
+                .append(parsedByFolder.getOrDefault(folder, 0)).append(" |\n"));
+        out.append("\n## Rejected, by reason\n\n| feeds | reason | example |\n| --- | --- | --- |\n");
+        reasons.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(entry -> out.append("| ").append(entry.getValue()).append(" | ")
+                        .append(entry.getKey().replace("|", "\\|")).append(" | `")
+                        .append(example.get(entry.getKey())).append("` |\n"));
+        if (!hangs.isEmpty() || !crashes.isEmpty() || !tripped.isEmpty()) {
+            out.append("\n## Failures\n\n");
+            hangs.forEach(hang -> out.append("- hung: ").append(hang).append('\n'));
+            crashes.forEach(crash -> out.append("- crashed: ").append(crash).append('\n'));
+            tripped.stream().sorted(Comparator.comparing(URI::toString)).distinct().limit(50)
+                    .forEach(uri -> out.append("- tried to open: ").append(uri).append('\n'));
+        }
+        return out.toString();
+    }
+
+    /** The error without its specifics (positions, quoted names), so that errors of one kind group together. */
+    static String reasonOf(String error) {
+        String reason = error
+                .replaceAll(" at line \\d+, column \\d+", "")
+                .replaceAll("\"[^\"]*\"", "\"…\"")
+                .replaceAll("'[^']*'", "'…'")
+                .replaceAll("\\b(0x)?[0-9a-fA-F]*\\d[0-9a-fA-F]*\\b", "N")
+                .replaceAll("https?://[^\\s)]+", "<url>");
+        return reason.length() > 160 ? reason.substring(0, 157) + "..." : reason;
+    }
+
+    /** {@code newsroom.corpora.dir}, else {@code ../shared/corpora} beside the repository root. */
+    static Path corporaDir() {
+        String configured = System.getProperty("newsroom.corpora.dir");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured).toAbsolutePath().normalize();
+        }
+        Path start = Path.of(System.getProperty("newsroom.repo.root", ".")).toAbsolutePath();
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("docs").resolve("messages"))) {
+                return dir.resolve("..").resolve("shared").resolve("corpora").normalize();
+            }
+        }
+        return start.resolve("..").resolve("shared").resolve("corpora").normalize();
+    }
+}

@@ -1,0 +1,196 @@
+package org.newsroommonitor.ingest.state;
+
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.newsroommonitor.ingest.IngestTestResource;
+import org.newsroommonitor.ingest.TestIngestConfig;
+import org.newsroommonitor.ingest.article.ArticleMessage;
+import org.newsroommonitor.ingest.article.EntryMapper;
+import org.newsroommonitor.ingest.feed.AllowedHosts;
+import org.newsroommonitor.ingest.feed.FeedFetcher;
+import org.newsroommonitor.ingest.feed.FeedParser;
+import org.newsroommonitor.ingest.feed.FeedPoller;
+import org.newsroommonitor.ingest.feed.FetchLimits;
+import org.newsroommonitor.ingest.messaging.ArticlePublisher;
+import org.newsroommonitor.ingest.metrics.IngestMetrics;
+import org.newsroommonitor.ingest.registry.Feed;
+import org.newsroommonitor.ingest.registry.FeedRegistry;
+import org.newsroommonitor.localstack.TestServers;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Feed state in a compacted topic of the real Kafka broker: it survives a restart (nothing is published twice),
+ * registry changes reach the other replicas, and two replicas split the feeds so that each is polled by exactly one,
+ * the survivor taking all of them when the other leaves. Each test has its own topic and owner group, and its own
+ * {@link KafkaFeedState} instances beside the running service's.
+ */
+@QuarkusTest // shares the broker of the other Quarkus tests (a plain test would start a second one in this JVM)
+@QuarkusTestResource(value = IngestTestResource.class, restrictToAnnotatedClass = false)
+class KafkaFeedStateTest {
+
+    private final String topic = "feed-state-test-" + UUID.randomUUID();
+    private final String group = "owners-" + UUID.randomUUID();
+    private final List<KafkaFeedState> stores = new ArrayList<>();
+    private final List<String> ifNoneMatch = new CopyOnWriteArrayList<>();
+    private HttpServer server;
+
+    @BeforeEach
+    void createTopic() throws Exception {
+        IngestTestResource.createStateTopic(topic, 6);
+        byte[] feed;
+        try (InputStream in = getClass().getResourceAsStream("/feeds/caucasus-wire.rss")) {
+            feed = in.readAllBytes();
+        }
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/feed.rss", exchange -> {
+            ifNoneMatch.add(String.valueOf(exchange.getRequestHeaders().getFirst("If-None-Match")));
+            exchange.getResponseHeaders().add("ETag", "\"wire-1\"");
+            if ("\"wire-1\"".equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                exchange.sendResponseHeaders(304, -1);
+                exchange.close();
+                return;
+            }
+            exchange.getResponseHeaders().add("Content-Type", "application/rss+xml");
+            exchange.sendResponseHeaders(200, feed.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(feed);
+            }
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        stores.forEach(KafkaFeedState::close);
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void stateSurvivesARestartSoNothingIsPublishedTwice() {
+        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/feed.rss";
+        Feed feed = Feed.of(url, "Wire", "env");
+
+        FeedRegistry registry = registry(feed);
+        KafkaFeedState first = store(registry);
+        List<ArticleMessage> sent = new CopyOnWriteArrayList<>();
+        poller(first, registry, sent).pollAll();
+        assertThat(sent).hasSize(4);
+        assertThat(first.get(feed.id()).orElseThrow().etag()).isEqualTo("\"wire-1\"");
+        first.close();
+
+        FeedRegistry registryAfterRestart = registry(feed);
+        KafkaFeedState second = store(registryAfterRestart);
+        assertThat(second.awaitReady()).isTrue();
+        assertThat(second.size()).as("published articles remembered").isEqualTo(4);
+        assertThat(second.get(feed.id()).orElseThrow().itemsSeen()).isEqualTo(4);
+
+        List<ArticleMessage> sentAfterRestart = new CopyOnWriteArrayList<>();
+        FeedPoller restarted = poller(second, registryAfterRestart, sentAfterRestart);
+        restarted.pollAll();
+        assertThat(sentAfterRestart).as("nothing republished after the restart").isEmpty();
+        assertThat(ifNoneMatch).as("the validators survived too").containsExactly("null", "\"wire-1\"");
+        assertThat(restarted.status(feed).httpStatus()).isEqualTo(304);
+
+        // and without the validators (the feed's state lost), the article ids alone still prevent a republish
+        second.remove(feed.id());
+        restarted.pollAll();
+        assertThat(sentAfterRestart).isEmpty();
+    }
+
+    @Test
+    void registryChangesReachTheOtherReplicas() {
+        FeedRegistry registryA = new FeedRegistry(AllowedHosts.of(List.of("127.0.0.1:8090")));
+        FeedRegistry registryB = new FeedRegistry(AllowedHosts.none());
+        store(registryA).awaitReady();
+        store(registryB).awaitReady();
+
+        Feed added;
+        try {
+            added = registryA.add("http://127.0.0.1:8090/feeds/added.rss", "Added", "api");
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> registryB.find(added.id()).isPresent());
+        assertThat(registryB.find(added.id()).orElseThrow().name()).isEqualTo("Added");
+
+        registryA.update(added.id(), true, null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> registryB.find(added.id()).orElseThrow().paused());
+        registryA.remove(added.id());
+        await().atMost(Duration.ofSeconds(20)).until(() -> registryB.find(added.id()).isEmpty());
+    }
+
+    @Test
+    void twoReplicasSplitTheFeedsAndTheSurvivorTakesThemAll() {
+        List<String> feedIds = IntStream.range(0, 60).mapToObj(i -> Feed.idOf("https://feeds.example/" + i)).toList();
+        KafkaFeedState a = store(new FeedRegistry(AllowedHosts.none()));
+        KafkaFeedState b = store(new FeedRegistry(AllowedHosts.none()));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Set<Integer> union = new HashSet<>(a.ownedPartitions());
+            union.addAll(b.ownedPartitions());
+            assertThat(union).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5);
+            assertThat(a.ownedPartitions()).doesNotContainAnyElementsOf(b.ownedPartitions()).isNotEmpty();
+            assertThat(b.ownedPartitions()).isNotEmpty();
+        });
+        for (String id : feedIds) {
+            assertThat(a.owns(id) ^ b.owns(id)).as("feed %s polled by exactly one replica", id).isTrue();
+        }
+        long ownedByA = feedIds.stream().filter(a::owns).count();
+        assertThat(ownedByA).isBetween(1L, 59L);
+
+        a.close(); // leaves the group, as a replica does when it stops; a dead one is noticed at session timeout
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(b.ownedPartitions()).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5));
+        assertThat(feedIds).allMatch(b::owns);
+    }
+
+    private KafkaFeedState store(FeedRegistry registry) {
+        KafkaFeedState store = new KafkaFeedState(TestServers.kafka().bootstrapServers(), topic, group,
+                Duration.ofSeconds(60), registry);
+        stores.add(store);
+        return store;
+    }
+
+    private static FeedRegistry registry(Feed feed) {
+        FeedRegistry registry = new FeedRegistry(AllowedHosts.none());
+        registry.putInitial(feed);
+        return registry;
+    }
+
+    private FeedPoller poller(KafkaFeedState state, FeedRegistry registry, List<ArticleMessage> sent) {
+        TestIngestConfig config = new TestIngestConfig();
+        config.allowedHosts = List.of("127.0.0.1:" + server.getAddress().getPort());
+        ArticlePublisher publisher = new ArticlePublisher(null) {
+            @Override
+            public CompletableFuture<Void> publish(ArticleMessage article) {
+                sent.add(article);
+                return CompletableFuture.completedFuture(null);
+            }
+        };
+        return new FeedPoller(config, new FeedFetcher(FetchLimits.of(config)), new FeedParser(), new EntryMapper(),
+                state, publisher, registry, state, state, new IngestMetrics(new SimpleMeterRegistry()));
+    }
+}
