@@ -229,10 +229,13 @@ class OverlayInvariantsTest {
         Set<String> acls = new TreeSet<>();
         for (JsonNode acl : stream(user.path("spec").path("authorization").path("acls")).toList()) {
             JsonNode resource = acl.path("resource");
-            assertThat(resource.path("patternType").asText("literal")).as("ACL pattern of %s", name(user)).isEqualTo("literal");
+            String pattern = resource.path("patternType").asText("literal");
+            assertThat(pattern).as("ACL pattern of %s", name(user)).isIn("literal", "prefix");
             assertThat(acl.has("operation")).as("%s: v1 API uses `operations`, not `operation`", name(user)).isFalse();
+            // a prefix ACL is written like the usage model writes a per-instance group: prefix and "*"
+            String resourceName = resource.path("name").asText() + (pattern.equals("prefix") ? "*" : "");
             stream(acl.path("operations")).forEach(op ->
-                    acls.add(resource.path("type").asText() + " " + resource.path("name").asText() + " " + op.asText()));
+                    acls.add(resource.path("type").asText() + " " + resourceName + " " + op.asText()));
         }
         return acls;
     }
@@ -353,11 +356,11 @@ class OverlayInvariantsTest {
             int min = scaled.path("spec").path("minReplicaCount").asInt();
             int max = scaled.path("spec").path("maxReplicaCount").asInt();
             assertThat(min).as("%s: min replicas", consumer).isGreaterThanOrEqualTo(2);
-            int partitions = usage.readTopics().stream()
+            int partitions = usage.sharedReadTopics().stream()
                     .mapToInt(t -> prod.ofKind("KafkaTopic").filter(k -> Manifests.topicName(k).equals(t))
                             .mapToInt(k -> k.path("spec").path("partitions").asInt()).findFirst().orElse(0))
                     .min().orElse(0);
-            assertThat(max).as("%s: more consumers than partitions of %s would idle", consumer, usage.readTopics())
+            assertThat(max).as("%s: more consumers than partitions of %s would idle", consumer, usage.sharedReadTopics())
                     .isBetween(min, partitions);
             JsonNode trigger = scaled.path("spec").path("triggers").path(0);
             assertThat(trigger.path("metadata").path("consumerGroup").asText()).as("%s: lag of its own group", consumer)

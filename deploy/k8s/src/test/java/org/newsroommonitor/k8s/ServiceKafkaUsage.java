@@ -17,10 +17,16 @@ import java.util.stream.Stream;
 
 /**
  * What one service does with Kafka, read from its {@code src/main/resources/application.properties} as it is at test
- * time: the topics it reads (incoming channels), the topics it writes (outgoing channels and dead-letter topics) and
- * its consumer groups. Only the default and {@code %prod} profiles count: that is what runs on Kubernetes.
+ * time: the topics it reads (incoming channels), the topics it writes (outgoing channels, dead-letter topics, the
+ * per-topic alert topics of classify-service) and its consumer groups, plus ingest-service's state topic, which it
+ * reads and writes with its own clients. Only the default and {@code %prod} profiles count: that is what runs on
+ * Kubernetes. A group id that contains {@code ${quarkus.uuid}} is one group per instance: it is listed as its prefix
+ * followed by {@code *}, and its topics do not bound how far the service scales ({@link #sharedReadTopics()}).
  */
-record ServiceKafkaUsage(String service, Set<String> readTopics, Set<String> writtenTopics, Set<String> groups) {
+record ServiceKafkaUsage(String service, Set<String> readTopics, Set<String> writtenTopics, Set<String> groups,
+                         Set<String> sharedReadTopics) {
+
+    static final String PER_INSTANCE = "${quarkus.uuid}";
 
     private static final String KAFKA_CONNECTOR = "smallrye-kafka";
 
@@ -65,6 +71,7 @@ record ServiceKafkaUsage(String service, Set<String> readTopics, Set<String> wri
         Set<String> read = new TreeSet<>();
         Set<String> written = new TreeSet<>();
         Set<String> groups = new TreeSet<>();
+        Set<String> shared = new TreeSet<>();
         String defaultGroup = config.getOrDefault("kafka.group.id", config.getOrDefault("quarkus.application.name", service));
         for (String direction : List.of("incoming", "outgoing")) {
             String prefix = "mp.messaging." + direction + ".";
@@ -89,7 +96,13 @@ record ServiceKafkaUsage(String service, Set<String> readTopics, Set<String> wri
                 }
                 if (direction.equals("incoming")) {
                     read.addAll(topics);
-                    groups.add(config.getOrDefault(c + "group.id", defaultGroup));
+                    String group = config.getOrDefault(c + "group.id", defaultGroup);
+                    if (group.contains(PER_INSTANCE)) {
+                        groups.add(group.substring(0, group.indexOf(PER_INSTANCE)) + "*");
+                    } else {
+                        groups.add(group);
+                        shared.addAll(topics);
+                    }
                     if ("dead-letter-queue".equals(config.get(c + "failure-strategy"))
                             || config.containsKey(c + "dead-letter-queue.topic")) {
                         // SmallRye's default dead-letter topic is dead-letter-topic-<channel topic>
@@ -101,6 +114,20 @@ record ServiceKafkaUsage(String service, Set<String> readTopics, Set<String> wri
                 }
             }
         }
-        return new ServiceKafkaUsage(service, read, written, groups);
+        // classify-service routes topic alerts to <alerts topic>.<topic id> record by record
+        String topicAlerts = config.get("newsroom.classify.topic-alerts");
+        if (topicAlerts != null) {
+            String alerts = config.getOrDefault("mp.messaging.outgoing.alerts.topic", "alerts");
+            Arrays.stream(topicAlerts.split(",")).map(String::strip).filter(t -> !t.isEmpty())
+                    .forEach(t -> written.add(alerts + "." + t));
+        }
+        // ingest-service keeps its feed state in a compacted topic with its own consumer and producer
+        String stateTopic = config.get("newsroom.ingest.state.topic");
+        if (stateTopic != null) {
+            read.add(stateTopic);
+            written.add(stateTopic);
+            groups.add(config.getOrDefault("newsroom.ingest.state.owner-group", service));
+        }
+        return new ServiceKafkaUsage(service, read, written, groups, shared);
     }
 }
