@@ -72,7 +72,14 @@ public final class KafkaBroker implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         if (!Files.exists(dataDirectory().resolve("meta.properties"))) {
-            format(serverProperties);
+            try {
+                format(serverProperties);
+            } catch (IllegalStateException firstAttempt) {
+                // seen once on a heavily loaded machine; the log tail in the message says why. One retry from scratch.
+                System.err.println("Kafka storage format failed, retrying once: " + firstAttempt.getMessage());
+                deleteDataDirectory();
+                format(serverProperties);
+            }
         }
         process = ManagedProcess.start("kafka", List.of(
                         Jdk.currentJava().toString(), "-Xms" + config.heap(), "-Xmx" + config.heap(),
@@ -103,7 +110,7 @@ public final class KafkaBroker implements AutoCloseable {
             }
             if (format.exitValue() != 0) {
                 throw new IllegalStateException("formatting the Kafka log directory failed with exit code "
-                        + format.exitValue() + "; see " + logFile());
+                        + format.exitValue() + ". End of " + logFile() + ":\n" + tail(logFile(), 20));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -119,6 +126,23 @@ public final class KafkaBroker implements AutoCloseable {
             return true;
         } catch (Exception e) {
             return false;
+        }
+    }
+
+    private void deleteDataDirectory() {
+        try {
+            ElasticsearchNode.deleteTree(dataDirectory());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String tail(Path file, int lines) {
+        try {
+            List<String> all = Files.readAllLines(file);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
         }
     }
 
