@@ -61,6 +61,14 @@ public final class ElasticsearchNode implements AutoCloseable {
         return node;
     }
 
+    /**
+     * A handle on a node started earlier in this JVM by another class loader: it stops and starts the same node
+     * through its directory and pid file.
+     */
+    public static ElasticsearchNode attach(Config config, Distributions distributions, Path installRoot) {
+        return new ElasticsearchNode(config, distributions, install(distributions, installRoot));
+    }
+
     public String hostAndPort() {
         return Net.LOOPBACK + ":" + config.httpPort();
     }
@@ -79,7 +87,7 @@ public final class ElasticsearchNode implements AutoCloseable {
 
     /** Starts the node again on the same data, e.g. after {@link #stop()} in an outage test. */
     public synchronized void start() {
-        if (process != null && process.isAlive()) {
+        if (process != null && process.isAlive() || process == null && isHealthy()) {
             return;
         }
         ManagedProcess.stopLeftover(pidFile(), config.directory().toString(), Duration.ofSeconds(20));
@@ -135,11 +143,13 @@ public final class ElasticsearchNode implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    /** Stops the node, whichever handle started it (the pid file names the current process). */
     public synchronized void stop() {
         if (process != null) {
             process.stop(Duration.ofSeconds(30));
             process = null;
         }
+        ManagedProcess.stopLeftover(pidFile(), config.directory().toString(), Duration.ofSeconds(30));
     }
 
     @Override

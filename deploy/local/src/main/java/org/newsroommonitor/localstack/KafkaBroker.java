@@ -47,6 +47,14 @@ public final class KafkaBroker implements AutoCloseable {
         return broker;
     }
 
+    /**
+     * A handle on a broker started earlier in this JVM by another class loader (Quarkus loads test code anew for
+     * every application start): it controls the same process through its directory and pid file.
+     */
+    public static KafkaBroker attach(Config config, Distributions distributions) {
+        return new KafkaBroker(config, distributions);
+    }
+
     public String bootstrapServers() {
         return Net.LOOPBACK + ":" + config.port();
     }
@@ -188,11 +196,13 @@ public final class KafkaBroker implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    /** Stops the broker, whichever handle started it (the pid file names the current process). */
     public synchronized void stop() {
         if (process != null) {
             process.stop(Duration.ofSeconds(20));
             process = null;
         }
+        ManagedProcess.stopLeftover(pidFile(), config.directory().toString(), Duration.ofSeconds(20));
     }
 
     @Override

@@ -64,6 +64,30 @@ class RealServersTest {
         }
     }
 
+    /** Quarkus loads test code anew per application start; a second copy of TestServers must not start more servers. */
+    @Test
+    void anotherClassLoaderAttachesToTheSameServers() throws Exception {
+        java.net.URL[] classpath = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(entry -> {
+                    try {
+                        return java.nio.file.Path.of(entry).toUri().toURL();
+                    } catch (java.net.MalformedURLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).toArray(java.net.URL[]::new);
+        try (var isolated = new java.net.URLClassLoader(classpath, ClassLoader.getPlatformClassLoader())) {
+            Class<?> other = isolated.loadClass(TestServers.class.getName());
+            assertThat(other).isNotSameAs(TestServers.class);
+            Object broker = other.getMethod("kafka").invoke(null);
+            Object node = other.getMethod("elasticsearch").invoke(null);
+            assertThat(broker.getClass().getMethod("bootstrapServers").invoke(broker))
+                    .isEqualTo(TestServers.kafka().bootstrapServers());
+            assertThat(node.getClass().getMethod("hostAndPort").invoke(node))
+                    .isEqualTo(TestServers.elasticsearch().hostAndPort());
+            assertThat((Boolean) node.getClass().getMethod("isHealthy").invoke(node)).isTrue();
+        }
+    }
+
     @Test
     void elasticsearchIndexesAndFindsADocument() throws Exception {
         URI es = TestServers.elasticsearch().httpUri();
