@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
  * TestServers and kafka-clients with its own class loader for the profile's restart. The Kafka admin client then
  * loads its classes through the context class loader, gets the other copies, fails, and the broker is never seen as
  * ready ("kafka was not ready after 240 s"). With no context class loader, kafka-clients uses its own.
- * To be removed once TestServers runs its start-up with a class loader of its own (reported to the lead).
+ * Harmless once the servers are shared across restarts (the module's SharedServers); to be removed when TestServers
+ * runs its start-up with a class loader of its own (reported to the lead).
  */
 final class CommonPoolClassLoader {
 

@@ -64,6 +64,7 @@ class NewsroomUiTest {
         java.nio.file.Path chromium = Chromium.executable();
         synchronized (NewsroomUiTest.class) {
             if (corpus == null) {
+                UiCorpus.createTopics(bootstrapServers());
                 UiCorpus fresh = new UiCorpus(Instant.now());
                 fresh.produce(bootstrapServers());
                 await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(given().queryParam("facets", "false")
@@ -405,7 +406,7 @@ class NewsroomUiTest {
         return ids;
     }
 
-    /** The broker the service uses (from its config, not TestServers: see UiCorpus.Profile). */
+    /** The broker the service uses, from its config (the module's global test resource set it). */
     private static String bootstrapServers() {
         return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
     }

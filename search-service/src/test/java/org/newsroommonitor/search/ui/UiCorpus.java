@@ -4,13 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTestProfile;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.newsroommonitor.localstack.TestServers;
 import org.newsroommonitor.search.RepoFiles;
 
 import java.io.IOException;
@@ -22,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The corpus the browser tests see: classified articles made from the contract's example
@@ -186,10 +190,9 @@ final class UiCorpus {
     }
 
     /**
-     * Own topic (one partition), consumer group and index for the browser tests. The topics are created by
-     * {@link Topics}, a test resource: it runs in the same class loader as the shared RealServersResource, so both
-     * use the one Kafka broker of this JVM (a profile's getConfigOverrides() runs in another class loader and would
-     * start a second broker).
+     * Own topic, consumer group and index for the browser tests (the servers come from the module's global test
+     * resource; the topics are created by {@link #createTopics} before anything is produced: the consumers pick a
+     * topic up when it appears).
      */
     public static class Profile implements QuarkusTestProfile {
         @Override
@@ -201,32 +204,22 @@ final class UiCorpus {
                     "mp.messaging.incoming.classified.topic", TOPIC,
                     "mp.messaging.incoming.classified.group.id", "search-service-uitest");
         }
-
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(Topics.class));
-        }
     }
 
-    /** Creates the corpus topic and news.alerts (the broker does not create topics on first use). */
-    public static class Topics implements QuarkusTestResourceLifecycleManager {
-        @Override
-        public Map<String, String> start() {
-            TestServers.startAll();
+    /** Creates the corpus topic and news.alerts (one partition each) unless they exist. */
+    static void createTopics(String bootstrapServers) throws Exception {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(props)) {
             for (String topic : List.of(TOPIC, ALERTS_TOPIC)) {
                 try {
-                    TestServers.kafka().createTopic(topic, 1);
-                } catch (RuntimeException alreadyThere) {
-                    // created earlier in this JVM or declared in topics.yaml: fine
+                    admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
                 }
             }
-            return Map.of("kafka.bootstrap.servers", TestServers.kafka().bootstrapServers(),
-                    "quarkus.elasticsearch.hosts", TestServers.elasticsearch().hostAndPort());
-        }
-
-        @Override
-        public void stop() {
-            // the servers are shared by every test of this JVM and stopped at JVM exit
         }
     }
 
