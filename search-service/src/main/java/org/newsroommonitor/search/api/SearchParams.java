@@ -1,5 +1,8 @@
 package org.newsroommonitor.search.api;
 
+import org.newsroommonitor.search.query.EditorQuery;
+import org.newsroommonitor.search.query.InvalidQueryException;
+
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,20 +10,83 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The validated parameters of {@code GET /api/search}.
  *
- * @param query  the {@code q} text, or null for "everything"
- * @param topics topic ids an article must all have
- * @param from   earliest {@code published} (inclusive), or null
- * @param to     latest {@code published} (inclusive), or null
- * @param size   number of hits to return, already capped
+ * @param query         the parsed {@code q}, or null for "everything"
+ * @param topics        topic ids an article must all have
+ * @param places        place ids an article must all mention
+ * @param organisations organisation ids an article must all mention
+ * @param sources       source names, the article's first source must be one of them (empty: any)
+ * @param languages     language codes, the article's language must be one of them (empty: any)
+ * @param from          earliest {@code published} (inclusive), or null
+ * @param to            latest {@code published} (inclusive), or null
+ * @param sort          the order asked for ({@link Sort#RELEVANCE} only applies when there is a query)
+ * @param size          number of hits to return, already capped
+ * @param cursor        where the previous page ended, or null for the first page
+ * @param interval      the date histogram interval
+ * @param facets        whether to compute facets and the histogram
  */
-public record SearchParams(String query, List<String> topics, Instant from, Instant to, int size) {
+public record SearchParams(EditorQuery query, List<String> topics, List<String> places, List<String> organisations,
+        List<String> sources, List<String> languages, Instant from, Instant to, Sort sort, int size,
+        SearchCursor cursor, HistogramInterval interval, boolean facets) {
+
+    /** Result order. */
+    public enum Sort {
+        /** best match first (then newest, then id); only with a query, otherwise {@link #NEWEST} */
+        RELEVANCE,
+        /** newest {@code published} first, then id */
+        NEWEST
+    }
+
+    /** The raw query parameters as they arrived. */
+    public record Raw(String q, List<String> topic, List<String> place, List<String> org, List<String> source,
+            List<String> lang, String from, String to, String sort, String size, String cursor, String interval,
+            String facets) {
+
+        public static Raw of(String q, List<String> topic, String from, String to, String size) {
+            return new Raw(q, topic, null, null, null, null, from, to, null, size, null, null, null);
+        }
+    }
+
+    /** Limits from the configuration. */
+    public record Limits(int defaultSize, int maxSize, int maxQueryLength) {
+    }
 
     public SearchParams {
         topics = List.copyOf(topics);
+        places = List.copyOf(places);
+        organisations = List.copyOf(organisations);
+        sources = List.copyOf(sources);
+        languages = List.copyOf(languages);
+    }
+
+    /** Relevance when asked for (the default) and there is a query to rank by; otherwise newest first. */
+    public Sort effectiveSort() {
+        return sort == Sort.RELEVANCE && query != null && !query.matchesAll() ? Sort.RELEVANCE : Sort.NEWEST;
+    }
+
+    /** Whether there are terms to rank and highlight by. */
+    public boolean hasTerms() {
+        return query != null && !query.matchesAll();
+    }
+
+    /**
+     * What a cursor is bound to: the query, the filters and the order (not the size). A cursor from another
+     * search is refused.
+     */
+    public String fingerprint() {
+        return String.join("\u0001", query == null ? "" : query.normalized(), String.join(",", topics),
+                String.join(",", places), String.join(",", organisations), String.join(",", sources),
+                String.join(",", languages), String.valueOf(from), String.valueOf(to), effectiveSort().name());
+    }
+
+    /** Kept for the foundation's callers: q, topic, from, to, size only. */
+    public static SearchParams parse(String q, List<String> topic, String from, String to, String size,
+            int defaultSize, int maxSize, int maxQueryLength) {
+        return parse(Raw.of(q, topic, from, to, size), new Limits(defaultSize, maxSize, maxQueryLength));
     }
 
     /**
@@ -31,20 +97,69 @@ public record SearchParams(String query, List<String> topics, Instant from, Inst
      *
      * @throws BadSearchRequestException for anything that cannot be understood
      */
-    public static SearchParams parse(String q, List<String> topic, String from, String to, String size,
-            int defaultSize, int maxSize, int maxQueryLength) {
-        String query = q == null || q.isBlank() ? null : q.strip();
-        if (query != null && query.length() > maxQueryLength) {
-            throw new BadSearchRequestException("q is longer than " + maxQueryLength + " characters");
-        }
-        List<String> topics = topic == null ? List.of()
-                : topic.stream().filter(t -> t != null && !t.isBlank()).map(String::strip).distinct().toList();
-        Instant fromInstant = parseBound("from", from, false);
-        Instant toInstant = parseBound("to", to, true);
+    public static SearchParams parse(Raw raw, Limits limits) {
+        EditorQuery query = parseQuery(raw.q(), limits.maxQueryLength());
+        Instant fromInstant = parseBound("from", raw.from(), false);
+        Instant toInstant = parseBound("to", raw.to(), true);
         if (fromInstant != null && toInstant != null && fromInstant.isAfter(toInstant)) {
-            throw new BadSearchRequestException("from (" + from + ") is after to (" + to + ")");
+            throw new BadSearchRequestException("from (" + raw.from() + ") is after to (" + raw.to() + ")");
         }
-        return new SearchParams(query, topics, fromInstant, toInstant, parseSize(size, defaultSize, maxSize));
+        SearchParams params = new SearchParams(query, values(raw.topic()), values(raw.place()), values(raw.org()),
+                values(raw.source()), values(raw.lang()), fromInstant, toInstant, parseSort(raw.sort(), query),
+                parseSize(raw.size(), limits.defaultSize(), limits.maxSize()), null,
+                HistogramInterval.parse(raw.interval()), parseBoolean("facets", raw.facets(), true));
+        if (raw.cursor() == null || raw.cursor().isBlank()) {
+            return params;
+        }
+        SearchCursor cursor = SearchCursor.decode(raw.cursor().strip());
+        if (!cursor.fingerprint().equals(SearchCursor.hash(params.fingerprint()))) {
+            throw new BadSearchRequestException("cursor belongs to another search (q, filters or sort changed): "
+                    + "start again without a cursor");
+        }
+        return new SearchParams(params.query, params.topics, params.places, params.organisations, params.sources,
+                params.languages, params.from, params.to, params.sort, params.size, cursor, params.interval,
+                params.facets);
+    }
+
+    /** Parses {@code q}: null when blank; otherwise the editor syntax, 400 when it cannot be understood. */
+    public static EditorQuery parseQuery(String q, int maxQueryLength) {
+        if (q == null || q.isBlank()) {
+            return null;
+        }
+        try {
+            return EditorQuery.parse(q.strip(), new EditorQuery.Limits(maxQueryLength,
+                    EditorQuery.Limits.DEFAULT.maxTerms(), EditorQuery.Limits.DEFAULT.maxDepth(),
+                    EditorQuery.Limits.DEFAULT.minPrefixLength()));
+        } catch (InvalidQueryException e) {
+            throw new BadSearchRequestException("q: " + e.getMessage());
+        }
+    }
+
+    static List<String> values(List<String> raw) {
+        return raw == null ? List.of()
+                : raw.stream().filter(t -> t != null && !t.isBlank()).map(String::strip).distinct().toList();
+    }
+
+    static Sort parseSort(String sort, EditorQuery query) {
+        if (sort == null || sort.isBlank()) {
+            return query == null ? Sort.NEWEST : Sort.RELEVANCE;
+        }
+        return switch (sort.strip().toLowerCase(Locale.ROOT)) {
+            case "relevance" -> Sort.RELEVANCE;
+            case "newest" -> Sort.NEWEST;
+            default -> throw new BadSearchRequestException("sort must be relevance or newest, not '" + sort + "'");
+        };
+    }
+
+    static boolean parseBoolean(String name, String value, boolean defaultValue) {
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new BadSearchRequestException(name + " must be true or false, not '" + value + "'");
+        };
     }
 
     static int parseSize(String size, int defaultSize, int maxSize) {
@@ -76,7 +191,7 @@ public record SearchParams(String query, List<String> topics, Instant from, Inst
                         : date.atStartOfDay(ZoneOffset.UTC).toInstant();
             }
             if (text.endsWith("Z") || text.endsWith("z")) {
-                return Instant.parse(text.toUpperCase(java.util.Locale.ROOT));
+                return Instant.parse(text.toUpperCase(Locale.ROOT));
             }
             if (text.matches(".*[+-]\\d\\d:?\\d\\d$") && text.contains("T")) {
                 return OffsetDateTime.parse(text).toInstant();

@@ -1,9 +1,5 @@
 package org.newsroommonitor.search.api;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.ws.rs.GET;
@@ -13,16 +9,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.newsroommonitor.search.config.SearchConfig;
-import org.newsroommonitor.search.index.ArticleIndex;
-import org.newsroommonitor.search.messaging.ClassifiedArticle;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /** Full-text search over the classified articles. */
 @Path("/api/search")
@@ -31,50 +25,65 @@ public class SearchResource {
 
     public static final String LATENCY_TIMER = "newsroom.search.latency";
 
-    private static final Logger LOG = Logger.getLogger(SearchResource.class);
+    static final String SYNTAX = "Editor syntax (Lucene SimpleQueryParser + AND/OR/NOT): words (all must match), "
+            + "\"quoted phrases\", AND or +, OR or |, NOT or - before a word/phrase/group, prefix* (2+ characters), "
+            + "(parentheses) to group; operators apply left to right; \\ escapes; * alone = everything. "
+            + "An unclosed quote or parenthesis, or a query with nothing to search for, gives 400.";
 
-    private final ElasticsearchClient client;
-    private final ArticleIndex index;
+    private final ArticleSearch search;
     private final SearchConfig.Api config;
     private final MeterRegistry registry;
 
-    public SearchResource(ElasticsearchClient client, ArticleIndex index, SearchConfig config, MeterRegistry registry) {
-        this.client = client;
-        this.index = index;
+    public SearchResource(ArticleSearch search, SearchConfig config, MeterRegistry registry) {
+        this.search = search;
         this.config = config.api();
         this.registry = registry;
     }
 
     @GET
-    @Operation(summary = "Search articles", description = "Plain words and \"quoted phrases\" (all must match) in "
-            + "title, summary and text; by relevance when q is given, otherwise newest first.")
+    @Operation(summary = "Search articles", description = "By relevance when q is given (sort=relevance), otherwise "
+            + "newest first. Filters combine with AND. Page through with the cursor of the previous response. "
+            + SYNTAX)
+    @APIResponse(responseCode = "200", description = "results, facets and histogram",
+            content = @Content(schema = @Schema(implementation = SearchResult.class)))
+    @APIResponse(responseCode = "400", description = "{\"error\": \"why\"}: invalid q or parameter")
+    @APIResponse(responseCode = "503", description = "{\"error\": \"why\"}: Elasticsearch unavailable")
     public SearchResult search(
-            @Parameter(description = "words and \"quoted phrases\"; empty: all articles") @QueryParam("q") String q,
+            @Parameter(description = "editor query; empty or absent: all articles. " + SYNTAX) @QueryParam("q") String q,
             @Parameter(description = "topic id the article must have; repeatable (all must match)")
             @QueryParam("topic") List<String> topic,
+            @Parameter(description = "place id the article must mention; repeatable (all must match)")
+            @QueryParam("place") List<String> place,
+            @Parameter(description = "organisation id the article must mention; repeatable (all must match)")
+            @QueryParam("org") List<String> org,
+            @Parameter(description = "source (feed) name; repeatable (any of them)") @QueryParam("source") List<String> source,
+            @Parameter(description = "language code (en, ru, ...); repeatable (any of them)") @QueryParam("lang") List<String> lang,
             @Parameter(description = "published at or after: 2023-09-12 or 2023-09-12T14:05:00Z") @QueryParam("from") String from,
             @Parameter(description = "published at or before: 2023-09-12 (whole day) or an instant") @QueryParam("to") String to,
-            @Parameter(description = "number of hits, default 20, at most 100") @QueryParam("size") String size) {
+            @Parameter(description = "relevance (default with q) or newest (default and only order without q)")
+            @QueryParam("sort") String sort,
+            @Parameter(description = "number of hits, default 20, at most 100 (larger values are capped)")
+            @QueryParam("size") String size,
+            @Parameter(description = "the cursor of the previous page (opaque); only valid with the same q, filters and sort")
+            @QueryParam("cursor") String cursor,
+            @Parameter(description = "date histogram interval: auto (default, at most 30 buckets), hour, day, week, month, quarter, year")
+            @QueryParam("interval") String interval,
+            @Parameter(description = "false to skip facets and histogram (faster next pages); default true")
+            @QueryParam("facets") String facets) {
         Timer.Sample sample = Timer.start(registry);
         String outcome = "error";
         try {
-            SearchParams params = SearchParams.parse(q, topic, from, to, size,
-                    config.defaultSize(), config.maxSize(), config.maxQueryLength());
-            if (!index.isReady()) {
-                throw new SearchUnavailableException("search index is not ready yet");
-            }
-            SearchResponse<ClassifiedArticle> response = execute(params);
-            long total = response.hits().total() == null ? response.hits().hits().size()
-                    : response.hits().total().value();
-            List<SearchResult.Hit> hits = response.hits().hits().stream()
-                    .map(Hit::source)
-                    .filter(Objects::nonNull)
-                    .map(SearchResult.Hit::of)
-                    .toList();
+            SearchParams params = SearchParams.parse(
+                    new SearchParams.Raw(q, topic, place, org, source, lang, from, to, sort, size, cursor, interval, facets),
+                    new SearchParams.Limits(config.defaultSize(), config.maxSize(), config.maxQueryLength()));
+            SearchResult result = search.search(params);
             outcome = "ok";
-            return new SearchResult(total, hits);
+            return result;
         } catch (BadSearchRequestException e) {
             outcome = "bad_request";
+            throw e;
+        } catch (SearchUnavailableException e) {
+            outcome = "unavailable";
             throw e;
         } finally {
             sample.stop(Timer.builder(LATENCY_TIMER)
@@ -85,33 +94,7 @@ public class SearchResource {
         }
     }
 
-    private SearchResponse<ClassifiedArticle> execute(SearchParams params) {
-        try {
-            return client.search(SearchQueryBuilder.build(index.alias(), params), ClassifiedArticle.class);
-        } catch (ElasticsearchException e) {
-            if (e.status() >= 400 && e.status() < 500 && e.status() != 404 && e.status() != 429) {
-                // the query itself was refused (e.g. too many clauses): the caller's input
-                throw new BadSearchRequestException("query not accepted: " + e.error().reason());
-            }
-            LOG.warnf("Search failed: %s", e.getMessage());
-            throw new SearchUnavailableException("search failed: " + e.error().type());
-        } catch (Exception e) {
-            LOG.warnf("Search failed: %s", e.toString());
-            throw new SearchUnavailableException("search is unavailable: Elasticsearch does not answer");
-        }
-    }
-
-    @ServerExceptionMapper
-    public Response badRequest(BadSearchRequestException e) {
-        return error(Response.Status.BAD_REQUEST, e.getMessage());
-    }
-
-    @ServerExceptionMapper
-    public Response unavailable(SearchUnavailableException e) {
-        return error(Response.Status.SERVICE_UNAVAILABLE, e.getMessage());
-    }
-
-    private static Response error(Response.Status status, String message) {
+    static Response error(Response.Status status, String message) {
         return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", message)).build();
     }
 }

@@ -67,5 +67,20 @@ public interface SearchConfig {
         /** Longest accepted {@code q}, in characters; longer queries get 400. */
         @WithDefault("1000")
         int maxQueryLength();
+
+        /** Values per facet (topics, places, organisations, sources, languages), most articles first. */
+        @WithDefault("20")
+        int facetSize();
+
+        /** Most buckets of the date histogram with {@code interval=auto}. */
+        @WithDefault("30")
+        int histogramBuckets();
+
+        /** Default and largest number of similar articles ({@code /api/articles/{id}/similar?size=}). */
+        @WithDefault("5")
+        int similarSize();
+
+        @WithDefault("20")
+        int maxSimilarSize();
     }
 }

@@ -106,12 +106,14 @@ public class ArticleIndex {
         String name = config.name();
         if (client.indices().existsAlias(a -> a.name(alias)).value()) {
             var indices = client.indices().getAlias(a -> a.name(alias)).aliases().keySet();
+            addNewFields(alias);
             markReady(String.join(",", indices), null);
             LOG.infof("Search alias %s exists (index %s); not creating %s", alias, indexName, name);
             return;
         }
         if (client.indices().exists(i -> i.index(name)).value()) {
             client.indices().putAlias(a -> a.index(name).name(alias).isWriteIndex(true));
+            addNewFields(alias);
             markReady(name, null);
             LOG.infof("Index %s existed without alias; added alias %s", name, alias);
             return;
@@ -134,6 +136,15 @@ public class ArticleIndex {
             throw e;
         }
     }
+
+    /** Puts the fields added since v1 ({@link ArticleIndexMapping#additions()}) into an existing index. */
+    private void addNewFields(String alias) throws IOException {
+        String body = JSON_FACTORY.objectNode().set("properties", ArticleIndexMapping.additions()).toString();
+        client.indices().putMapping(m -> m.index(alias).withJson(new StringReader(body)));
+    }
+
+    private static final com.fasterxml.jackson.databind.node.JsonNodeFactory JSON_FACTORY =
+            com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
 
     /**
      * Which analyzer the full-text fields get: {@code english} or {@code standard} when configured so, otherwise

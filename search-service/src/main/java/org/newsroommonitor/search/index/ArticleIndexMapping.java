@@ -13,7 +13,9 @@ import java.util.Objects;
  * <p>The full-text fields {@code title}, {@code summary} and {@code text} use the language analyzer given to
  * {@link #indexBody} ({@code english} on clusters with the analysis-common module, {@code standard} otherwise) and
  * always have an {@code .exact} sub-field with the {@code standard} analyzer, which quoted phrases are matched
- * against (no stemming inside a phrase). {@code title.keyword} allows sorting and aggregating by title.
+ * against (no stemming inside a phrase). {@code title.keyword} allows sorting and aggregating by title. With
+ * {@code english} (i.e. the full distribution) they also get per-language sub-fields, see
+ * {@link #LANGUAGE_ANALYZERS}.
  */
 public final class ArticleIndexMapping {
 
@@ -82,13 +84,66 @@ public final class ArticleIndexMapping {
 
         p.set("taxonomyVersion", type("keyword"));
         p.set("classifiedAt", type("date"));
+        p.setAll(additions());
         return mappings;
     }
+
+    /** The top-level field holding a {@code geo_point} per place with coordinates (derived at indexing). */
+    public static final String PLACE_LOCATIONS = "placeLocations";
+
+    /**
+     * Fields added after {@code news-articles-v1} was first released; {@link ArticleIndex} puts them into the
+     * mapping of an existing index at start-up (adding fields is allowed on a live index).
+     *
+     * <ul>
+     *   <li>{@code places} and {@code organisations} from classify-service's gazetteer: nested (id, name, count
+     *       of one entity stay together, so a facet can show the name of each id), also indexed flat
+     *       ({@code include_in_parent}) so a plain {@code term} filter on {@code places.id} works.</li>
+     *   <li>{@code placeLocations}: a {@code geo_point} array, one point per place with coordinates, for map and
+     *       distance queries.</li>
+     * </ul>
+     */
+    public static ObjectNode additions() {
+        ObjectNode p = JSON.objectNode();
+        ObjectNode places = p.putObject("places");
+        places.put("type", "nested");
+        places.put("include_in_parent", true);
+        ObjectNode pp = places.putObject("properties");
+        pp.set("id", type("keyword"));
+        pp.set("name", keyword());
+        pp.set("count", type("integer"));
+        pp.set("country", type("keyword"));
+        pp.set("lat", type("double"));
+        pp.set("lon", type("double"));
+
+        ObjectNode organisations = p.putObject("organisations");
+        organisations.put("type", "nested");
+        organisations.put("include_in_parent", true);
+        ObjectNode op = organisations.putObject("properties");
+        op.set("id", type("keyword"));
+        op.set("name", keyword());
+        op.set("count", type("integer"));
+
+        p.set(PLACE_LOCATIONS, type("geo_point"));
+        return p;
+    }
+
+    /**
+     * Per-language sub-fields ({@code title.ru}, ...) with the language's analyzer, on clusters that have the
+     * language analyzers (the full distribution; detected with {@code english}): ISO 639-1 code -> analyzer. The
+     * search adds them to the query fields when the {@code lang} filter names the language.
+     */
+    public static final java.util.Map<String, String> LANGUAGE_ANALYZERS = java.util.Map.of(
+            "en", "english", "ru", "russian", "fr", "french", "de", "german", "es", "spanish", "hy", "armenian");
 
     private static ObjectNode fullText(String analyzer, boolean withKeyword) {
         ObjectNode field = type("text").put("analyzer", analyzer);
         ObjectNode fields = field.putObject("fields");
         fields.set(EXACT_SUFFIX.substring(1), type("text").put("analyzer", STANDARD));
+        if (ENGLISH.equals(analyzer)) {
+            new java.util.TreeMap<>(LANGUAGE_ANALYZERS).forEach((lang, languageAnalyzer) ->
+                    fields.set(lang, type("text").put("analyzer", languageAnalyzer)));
+        }
         if (withKeyword) {
             fields.set("keyword", keyword());
         }

@@ -6,6 +6,9 @@ import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.newsroommonitor.search.config.SearchConfig;
@@ -39,7 +42,11 @@ public class ArticleIndexer {
     private final SearchConfig.Indexing config;
     private final IndexingMetrics metrics;
 
-    public ArticleIndexer(ElasticsearchClient client, ArticleIndex index, SearchConfig config, IndexingMetrics metrics) {
+    private final ObjectMapper mapper;
+
+    public ArticleIndexer(ElasticsearchClient client, ArticleIndex index, SearchConfig config, IndexingMetrics metrics,
+            ObjectMapper mapper) {
+        this.mapper = mapper;
         this.client = client;
         this.index = index;
         this.config = config.indexing();
@@ -117,9 +124,24 @@ public class ArticleIndexer {
                     .id(article.id())
                     .version(article.revision())
                     .versionType(VersionType.ExternalGte)
-                    .document(article)));
+                    .document(document(article))));
         }
         return bulk.build();
+    }
+
+    /**
+     * The stored document: the classified article as it arrived, plus {@code placeLocations} (one geo_point per
+     * place with coordinates) when it names places with coordinates.
+     */
+    ObjectNode document(ClassifiedArticle article) {
+        ObjectNode document = mapper.valueToTree(article);
+        List<ClassifiedArticle.Place> located = article.placeList().stream()
+                .filter(ClassifiedArticle.Place::hasLocation).toList();
+        if (!located.isEmpty()) {
+            ArrayNode points = document.putArray(ArticleIndexMapping.PLACE_LOCATIONS);
+            located.forEach(place -> points.addObject().put("lat", place.lat()).put("lon", place.lon()));
+        }
+        return document;
     }
 
     private static String describe(BulkResponseItem item) {

@@ -1,6 +1,7 @@
 package org.newsroommonitor.search.messaging;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.Instant;
 import java.util.List;
@@ -31,7 +32,9 @@ public record ClassifiedArticle(
         String contentHash,
         List<Topic> topics,
         String taxonomyVersion,
-        Instant classifiedAt) {
+        Instant classifiedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Place> places,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Organisation> organisations) {
 
     /** Elasticsearch rejects document ids longer than this many bytes. */
     public static final int MAX_ID_BYTES = 512;
@@ -49,6 +52,36 @@ public record ClassifiedArticle(
     /** One rule match: the matched term and where it is ({@code end} exclusive). */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Hit(String rule, String term, String field, Integer start, Integer end) {
+    }
+
+    /**
+     * A place the article mentions, from classify-service's gazetteer: {@code count} mentions; {@code country}
+     * (ISO 3166-1 alpha-2 or name, as the gazetteer gives it), {@code lat}/{@code lon} in WGS84 degrees.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Place(String id, String name, Integer count, String country, Double lat, Double lon) {
+
+        /** True when lat/lon are present and on the globe. */
+        public boolean hasLocation() {
+            return lat != null && lon != null && lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180;
+        }
+    }
+
+    /** An organisation the article mentions, from classify-service's gazetteer; {@code count} mentions. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Organisation(String id, String name, Integer count) {
+    }
+
+    /** The places, never null. */
+    public List<Place> placeList() {
+        return places == null ? List.of() : places.stream().filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** The organisations, never null. */
+    public List<Organisation> organisationList() {
+        return organisations == null ? List.of() : organisations.stream().filter(java.util.Objects::nonNull).toList();
     }
 
     /** The name of the first source, or null. */

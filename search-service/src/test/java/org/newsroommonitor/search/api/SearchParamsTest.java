@@ -19,7 +19,7 @@ class SearchParamsTest {
     void blankQueryMeansEverything() {
         assertThat(parse(null, null, null, null, null).query()).isNull();
         assertThat(parse("   ", null, null, null, null).query()).isNull();
-        assertThat(parse("  Lachin ", null, null, null, null).query()).isEqualTo("Lachin");
+        assertThat(parse("  Lachin ", null, null, null, null).query().normalized()).isEqualTo("Lachin");
     }
 
     @Test
@@ -70,5 +70,62 @@ class SearchParamsTest {
     void overlongQueryIsRejected() {
         assertThatThrownBy(() -> parse("a".repeat(1001), null, null, null, null))
                 .isInstanceOf(BadSearchRequestException.class).hasMessageContaining("1000");
+    }
+
+    static SearchParams full(String q, String sort, String cursor, String interval, String facets) {
+        return SearchParams.parse(new SearchParams.Raw(q, List.of("blockade"), List.of("aghdam", " "),
+                List.of("icrc"), List.of("Caucasus Wire"), List.of("en", "en"), null, null, sort, null, cursor,
+                interval, facets), new SearchParams.Limits(20, 100, 1000));
+    }
+
+    @Test
+    void filtersAreTrimmedAndDeduplicated() {
+        SearchParams p = full("aid", null, null, null, null);
+        assertThat(p.places()).containsExactly("aghdam");
+        assertThat(p.organisations()).containsExactly("icrc");
+        assertThat(p.sources()).containsExactly("Caucasus Wire");
+        assertThat(p.languages()).containsExactly("en");
+        assertThat(p.facets()).isTrue();
+        assertThat(p.interval()).isEqualTo(HistogramInterval.AUTO);
+    }
+
+    @Test
+    void sortDefaultsToRelevanceWithAQueryAndNewestWithout() {
+        assertThat(full("aid", null, null, null, null).effectiveSort()).isEqualTo(SearchParams.Sort.RELEVANCE);
+        assertThat(full("aid", "newest", null, null, null).effectiveSort()).isEqualTo(SearchParams.Sort.NEWEST);
+        assertThat(full(null, "relevance", null, null, null).effectiveSort()).isEqualTo(SearchParams.Sort.NEWEST);
+        assertThat(full("*", "relevance", null, null, null).effectiveSort()).isEqualTo(SearchParams.Sort.NEWEST);
+        assertThatThrownBy(() -> full("aid", "oldest", null, null, null)).isInstanceOf(BadSearchRequestException.class)
+                .hasMessageContaining("relevance or newest");
+    }
+
+    @Test
+    void intervalAndFacetsAreValidated() {
+        assertThat(full(null, null, null, "Day", "false").interval()).isEqualTo(HistogramInterval.DAY);
+        assertThat(full(null, null, null, "day", "false").facets()).isFalse();
+        assertThatThrownBy(() -> full(null, null, null, "5m", null)).hasMessageContaining("interval");
+        assertThatThrownBy(() -> full(null, null, null, null, "maybe")).hasMessageContaining("facets");
+    }
+
+    @Test
+    void invalidQueriesAre400WithTheReason() {
+        assertThatThrownBy(() -> parse("\"Lachin", null, null, null, null)).isInstanceOf(BadSearchRequestException.class)
+                .hasMessageStartingWith("q: ").hasMessageContaining("quote");
+        assertThatThrownBy(() -> parse("x".repeat(1001), null, null, null, null)).hasMessageContaining("1000");
+    }
+
+    @Test
+    void aCursorIsBoundToItsSearch() {
+        SearchParams first = full("aid", null, null, null, null);
+        String cursor = SearchCursor.of(first.fingerprint(), List.of(co.elastic.clients.elasticsearch._types.FieldValue.of(1.5),
+                co.elastic.clients.elasticsearch._types.FieldValue.of(1694527500000L),
+                co.elastic.clients.elasticsearch._types.FieldValue.of("abc"))).encode();
+        SearchParams next = full("aid", null, cursor, "day", "false");
+        assertThat(next.cursor().after()).extracting(v -> v._get()).containsExactly(1.5, 1694527500000L, "abc");
+        assertThatThrownBy(() -> full("relief", null, cursor, null, null)).isInstanceOf(BadSearchRequestException.class)
+                .hasMessageContaining("another search");
+        assertThatThrownBy(() -> full("aid", "newest", cursor, null, null)).hasMessageContaining("another search");
+        assertThatThrownBy(() -> full("aid", null, "not-a-cursor!", null, null)).hasMessageContaining("cursor is not valid");
+        assertThatThrownBy(() -> full("aid", null, "e30", null, null)).hasMessageContaining("cursor is not valid");
     }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SearchQueryBuilderTest {
 
@@ -29,7 +30,8 @@ class SearchQueryBuilderTest {
     void wordsAndPhrasesGoToSimpleQueryStringWithAndSortedByRelevance() throws Exception {
         JsonNode body = body(params("aid \"Lachin corridor\"", null, null, null, null));
         JsonNode sqs = body.at("/query/bool/must/0/simple_query_string");
-        assertThat(sqs.get("query").asText()).isEqualTo("aid \"Lachin corridor\"");
+        assertThat(sqs.get("query").asText()).isEqualTo("aid + \"Lachin corridor\"");
+        assertThat(sqs.get("flags").asText()).isEqualTo("AND|OR|NOT|PHRASE|PREFIX|PRECEDENCE|ESCAPE|WHITESPACE");
         assertThat(sqs.get("fields")).extracting(JsonNode::asText).containsExactly("title^3", "summary^2", "text");
         assertThat(sqs.get("default_operator").asText()).isEqualToIgnoringCase("and");
         assertThat(sqs.get("quote_field_suffix").asText()).isEqualTo(".exact");
@@ -80,5 +82,99 @@ class SearchQueryBuilderTest {
         JsonNode includes = body(params("x", null, null, null, null)).at("/_source/includes");
         assertThat(includes).extracting(JsonNode::asText).contains("id", "title", "sources.name", "topics.matched")
                 .doesNotContain("text");
+    }
+
+    static SearchParams full(String q, String sort, String interval, String from, String to) {
+        return SearchParams.parse(new SearchParams.Raw(q, List.of("blockade"), List.of("aghdam"),
+                List.of("icrc"), List.of("Caucasus Wire", "Region Monitor"), List.of("en"), from, to, sort, null,
+                null, interval, null), new SearchParams.Limits(20, 100, 1000));
+    }
+
+    @Test
+    void everyFilterBecomesATermOrTermsFilter() throws Exception {
+        JsonNode filters = body(full("aid", null, null, null, null)).at("/query/bool/filter");
+        assertThat(filters).hasSize(5);
+        assertThat(filters.get(0).at("/term/topics.id/value").asText()).isEqualTo("blockade");
+        assertThat(filters.get(1).at("/term/places.id/value").asText()).isEqualTo("aghdam");
+        assertThat(filters.get(2).at("/term/organisations.id/value").asText()).isEqualTo("icrc");
+        assertThat(filters.get(3).at("/terms/sources.name").toString()).isEqualTo("[\"Caucasus Wire\",\"Region Monitor\"]");
+        assertThat(filters.get(4).at("/terms/language").toString()).isEqualTo("[\"en\"]");
+    }
+
+    @Test
+    void highlightIsHtmlEncodedWithMarkTags() throws Exception {
+        JsonNode highlight = body(full("aid", null, null, null, null)).get("highlight");
+        assertThat(highlight.get("encoder").asText()).isEqualTo("html");
+        assertThat(highlight.get("pre_tags").toString()).isEqualTo("[\"<mark>\"]");
+        assertThat(highlight.get("post_tags").toString()).isEqualTo("[\"</mark>\"]");
+        assertThat(highlight.get("fields").toString()).contains("\"title\"", "\"summary\"", "\"text\"");
+        assertThat(body(full(null, null, null, null, null)).has("highlight")).isFalse();
+    }
+
+    @Test
+    void facetsAreTermsAndNestedAggregationsWithAHistogram() throws Exception {
+        JsonNode aggs = body(full("aid", null, null, null, null)).get("aggregations");
+        assertThat(names(aggs)).containsExactly("topics", "places", "organisations", "sources", "languages", "histogram");
+        assertThat(aggs.at("/topics/terms/field").asText()).isEqualTo("topics.id");
+        assertThat(aggs.at("/places/nested/path").asText()).isEqualTo("places");
+        assertThat(aggs.at("/places/aggregations/ids/terms/field").asText()).isEqualTo("places.id");
+        assertThat(aggs.at("/places/aggregations/ids/aggregations/articles/reverse_nested").isObject()).isTrue();
+        assertThat(aggs.at("/organisations/aggregations/ids/aggregations/name/terms/field").asText())
+                .isEqualTo("organisations.name");
+        // auto without from/to or data range: a month
+        assertThat(aggs.at("/histogram/date_histogram/calendar_interval").asText()).isEqualTo("month");
+        JsonNode day = body(full(null, null, "day", "2023-09-01", "2023-09-30")).at("/aggregations/histogram/date_histogram");
+        assertThat(day.get("calendar_interval").asText()).isEqualTo("day");
+        assertThat(day.get("min_doc_count").asInt()).isZero();
+        assertThat(day.at("/extended_bounds/min").asText()).isEqualTo("2023-09-01T00:00:00Z");
+        assertThatThrownBy(() -> body(full(null, null, "hour", "2000-01-01", "2023-01-01")))
+                .isInstanceOf(BadSearchRequestException.class).hasMessageContaining("too many buckets");
+    }
+
+    @Test
+    void newestSortAndSearchAfter() throws Exception {
+        SearchParams first = full("aid", "newest", null, null, null);
+        assertThat(body(first).get("sort").toString())
+                .isEqualTo("[{\"published\":{\"order\":\"desc\"}},{\"id\":{\"order\":\"asc\"}}]");
+        String cursor = SearchCursor.of(first.fingerprint(), List.of(co.elastic.clients.elasticsearch._types.FieldValue.of(5L),
+                co.elastic.clients.elasticsearch._types.FieldValue.of("x"))).encode();
+        SearchParams next = SearchParams.parse(new SearchParams.Raw("aid", List.of("blockade"), List.of("aghdam"),
+                List.of("icrc"), List.of("Caucasus Wire", "Region Monitor"), List.of("en"), null, null, "newest",
+                null, cursor, null, "false"), new SearchParams.Limits(20, 100, 1000));
+        JsonNode body = body(next);
+        assertThat(body.get("search_after").toString()).isEqualTo("[5,\"x\"]");
+        assertThat(body.has("aggregations")).isFalse();
+    }
+
+    static List<String> names(JsonNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
+    void autoIntervalGivesAtMost30Buckets() {
+        java.time.Instant t0 = java.time.Instant.parse("2023-09-01T00:00:00Z");
+        assertThat(HistogramInterval.choose(t0, t0.plusSeconds(20 * 3600), 30)).isEqualTo(HistogramInterval.HOUR);
+        assertThat(HistogramInterval.choose(t0, t0.plusSeconds(3 * 86400), 30)).isEqualTo(HistogramInterval.HOURS_3);
+        assertThat(HistogramInterval.choose(t0, t0.plusSeconds(12 * 86400), 30)).isEqualTo(HistogramInterval.HOURS_12);
+        assertThat(HistogramInterval.choose(t0, t0.plusSeconds(27 * 86400), 30)).isEqualTo(HistogramInterval.DAY);
+        assertThat(HistogramInterval.choose(t0, t0.plusSeconds(180 * 86400), 30)).isEqualTo(HistogramInterval.WEEK);
+        assertThat(HistogramInterval.choose(t0, t0.plusSeconds(700L * 86400), 30)).isEqualTo(HistogramInterval.MONTH);
+        assertThat(HistogramInterval.choose(t0, t0.plusSeconds(2000L * 86400), 30)).isEqualTo(HistogramInterval.QUARTER);
+        assertThat(HistogramInterval.choose(t0, t0.plusSeconds(20000L * 86400), 30)).isEqualTo(HistogramInterval.YEAR);
+        assertThat(HistogramInterval.choose(null, t0, 30)).isEqualTo(HistogramInterval.MONTH);
+        for (long days : new long[] {0, 1, 5, 40, 400, 4000}) {
+            HistogramInterval chosen = HistogramInterval.choose(t0, t0.plusSeconds(days * 86400), 30);
+            assertThat(HistogramInterval.bucketsAtMost(java.time.Duration.ofDays(days), chosen)).isLessThanOrEqualTo(30);
+        }
+    }
+
+    @Test
+    void theLanguageFilterAddsThatLanguagesSubFields() throws Exception {
+        JsonNode fields = body(full("aid", null, null, null, null)).at("/query/bool/must/0/simple_query_string/fields");
+        assertThat(fields).extracting(JsonNode::asText).containsExactly("title^3", "summary^2", "text", "title.en^3",
+                "summary.en^2", "text.en");
+        assertThat(SearchQueryBuilder.queryFields(List.of("xx"))).containsExactly("title^3", "summary^2", "text");
     }
 }

@@ -56,7 +56,7 @@ class ArticleIndexMappingTest {
         assertThat(iterable(p.fieldNames())).containsExactlyInAnyOrder("schemaVersion", "id", "revision", "url",
                 "canonicalUrl", "guid", "title", "summary", "text", "published", "publishedSource", "firstSeen",
                 "language", "authors", "categories", "sources", "contentHash", "topics", "taxonomyVersion",
-                "classifiedAt");
+                "classifiedAt", "places", "organisations", "placeLocations");
     }
 
     @Test
@@ -90,5 +90,38 @@ class ArticleIndexMappingTest {
         List<String> list = new ArrayList<>();
         it.forEachRemaining(list::add);
         return list;
+    }
+
+    @Test
+    void placesAndOrganisationsAreNestedKeywordsWithAGeoPointArray() {
+        JsonNode p = ArticleIndexMapping.mappings("standard").get("properties");
+        for (String entity : List.of("places", "organisations")) {
+            assertThat(p.at("/" + entity + "/type").asText()).isEqualTo("nested");
+            assertThat(p.at("/" + entity + "/include_in_parent").asBoolean()).isTrue();
+            assertThat(p.at("/" + entity + "/properties/id/type").asText()).isEqualTo("keyword");
+            assertThat(p.at("/" + entity + "/properties/name/type").asText()).isEqualTo("keyword");
+            assertThat(p.at("/" + entity + "/properties/count/type").asText()).isEqualTo("integer");
+        }
+        assertThat(p.at("/places/properties/country/type").asText()).isEqualTo("keyword");
+        assertThat(p.at("/places/properties/lat/type").asText()).isEqualTo("double");
+        assertThat(p.at("/placeLocations/type").asText()).isEqualTo("geo_point");
+        // what an existing v1 index gets added at start-up
+        assertThat(iterable(ArticleIndexMapping.additions().fieldNames()))
+                .containsExactly("places", "organisations", "placeLocations");
+    }
+
+    @Test
+    void theFullDistributionGetsPerLanguageSubFields() {
+        JsonNode props = ArticleIndexMapping.mappings("english").get("properties");
+        for (String field : List.of("title", "summary", "text")) {
+            assertThat(props.at("/" + field + "/fields/en/analyzer").asText()).isEqualTo("english");
+            assertThat(props.at("/" + field + "/fields/ru/analyzer").asText()).isEqualTo("russian");
+            assertThat(props.at("/" + field + "/fields/hy/analyzer").asText()).isEqualTo("armenian");
+            assertThat(props.at("/" + field + "/fields/fr/analyzer").asText()).isEqualTo("french");
+        }
+        // the integ-test distribution has no language analyzers: no sub-fields that would fail the index creation
+        JsonNode standard = ArticleIndexMapping.mappings("standard").get("properties");
+        assertThat(iterable(standard.at("/title/fields").fieldNames())).containsExactlyInAnyOrder("exact", "keyword");
+        assertThat(iterable(standard.at("/text/fields").fieldNames())).containsExactly("exact");
     }
 }

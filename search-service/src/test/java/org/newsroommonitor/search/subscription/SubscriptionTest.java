@@ -1,0 +1,71 @@
+package org.newsroommonitor.search.subscription;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.junit.jupiter.api.Test;
+import org.newsroommonitor.search.RepoFiles;
+import org.newsroommonitor.search.api.BadSearchRequestException;
+
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SubscriptionTest {
+
+    static final ObjectMapper MAPPER = new ObjectMapper().findAndRegisterModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    @Test
+    void readsTheDocsExampleAndWritesItBackUnchanged() throws Exception {
+        byte[] json = Files.readAllBytes(RepoFiles.message("subscription.json"));
+        Subscription subscription = MAPPER.readValue(json, Subscription.class);
+        assertThat(subscription.id()).isEqualTo("3f2b9c1e-lachin-aid");
+        assertThat(subscription.topics()).containsExactly("humanitarian-aid");
+        assertThat(subscription.updatedAt()).isEqualTo(Instant.parse("2023-09-11T16:30:00Z"));
+        // the example's query is valid editor syntax
+        new SubscriptionRequest(subscription.name(), subscription.query(), subscription.topics(), subscription.places(),
+                subscription.owner()).validated();
+        JsonNode written = MAPPER.readTree(MAPPER.writeValueAsString(subscription));
+        assertThat(written).isEqualTo(MAPPER.readTree(json));
+    }
+
+    @Test
+    void requestsAreValidatedAndTrimmed() {
+        SubscriptionRequest ok = new SubscriptionRequest(" Convoys ", " aid OR convoy ", List.of(" blockade ", "blockade"),
+                null, " ").validated();
+        assertThat(ok).isEqualTo(new SubscriptionRequest("Convoys", "aid OR convoy", List.of("blockade"), List.of(), null));
+        assertThatThrownBy(() -> new SubscriptionRequest(null, "aid", null, null, null).validated())
+                .isInstanceOf(BadSearchRequestException.class).hasMessage("name is required");
+        assertThatThrownBy(() -> new SubscriptionRequest("x", " ", null, null, null).validated())
+                .hasMessageStartingWith("query is required");
+        assertThatThrownBy(() -> new SubscriptionRequest("x", "\"Lachin", null, null, null).validated())
+                .hasMessageStartingWith("query: ").hasMessageContaining("quote");
+        assertThatThrownBy(() -> new SubscriptionRequest("x", "aid", List.of(""), null, null).validated())
+                .hasMessageContaining("topics");
+    }
+
+    @Test
+    void theViewNeverGoesBackInTime() {
+        SubscriptionView view = new SubscriptionView();
+        Instant t = Instant.parse("2023-09-12T15:00:00Z");
+        Subscription v1 = new Subscription("s", "one", "a", null, null, null, t, t);
+        Subscription v2 = new Subscription("s", "two", "a", null, null, null, t, t.plusSeconds(5));
+        view.put(v2);
+        view.put(v1);
+        assertThat(view.get("s")).contains(v2);
+        view.delete("s", t.plusSeconds(1));
+        assertThat(view.get("s")).contains(v2);
+        view.delete("s", t.plusSeconds(6));
+        assertThat(view.get("s")).isEmpty();
+        view.put(v2);
+        assertThat(view.get("s")).isEmpty();
+        view.put(new Subscription("b", "b", "b", null, null, "ann", t.plusSeconds(1), t));
+        view.put(new Subscription("a", "a", "a", null, null, "bob", t, t));
+        assertThat(view.all(null)).extracting(Subscription::id).containsExactly("a", "b");
+        assertThat(view.all("ann")).extracting(Subscription::id).containsExactly("b");
+    }
+}
