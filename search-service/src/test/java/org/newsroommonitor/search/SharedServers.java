@@ -12,57 +12,34 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The one Kafka broker and Elasticsearch node of this test JVM, shared across Quarkus restarts.
- *
- * <p>{@link TestServers} keeps its servers in static fields, but Quarkus loads test resources and test classes in a
- * new class loader for every application start (each {@code @TestProfile}), so a second profile calling
- * TestServers would start a second broker and node (and, started from a later class loader, the broker's
- * readiness probe does not see it come up). So the first start publishes the endpoints as system properties, and
- * Elasticsearch's stop/start as {@link Runnable}s in the system properties (a JDK type every class loader shares;
- * SmallRye Config reads system properties with {@code String.valueOf}, so a non-string value is harmless).
+ * The one Kafka broker and Elasticsearch node of this test JVM, shared across Quarkus restarts: {@link TestServers}
+ * starts them once per JVM whatever the class loader (Quarkus loads test code anew for every application start),
+ * and its handles stop and start the same processes from any of them. Plus the admin helpers the tests share.
  */
 public final class SharedServers {
-
-    static final String KAFKA = "newsroom.test.kafka.bootstrap";
-    static final String ELASTICSEARCH = "newsroom.test.elasticsearch.host";
-    static final String ES_STOP = "newsroom.test.elasticsearch.stop";
-    static final String ES_START = "newsroom.test.elasticsearch.start";
 
     private SharedServers() {
     }
 
-    /** Starts both servers once per JVM (whatever the class loader) and publishes them. */
+    /** Starts both servers once per JVM. */
     public static void ensureStarted() {
-        synchronized (System.getProperties()) {
-            if (System.getProperty(KAFKA) != null) {
-                return;
-            }
-            TestServers.startAll();
-            System.getProperties().put(ES_STOP, (Runnable) () -> TestServers.elasticsearch().stop());
-            System.getProperties().put(ES_START, (Runnable) () -> TestServers.elasticsearch().start());
-            System.setProperty(ELASTICSEARCH, TestServers.elasticsearch().hostAndPort());
-            System.setProperty(KAFKA, TestServers.kafka().bootstrapServers());
-        }
+        TestServers.startAll();
     }
 
     public static String kafkaBootstrap() {
-        ensureStarted();
-        return System.getProperty(KAFKA);
+        return TestServers.kafka().bootstrapServers();
     }
 
     public static String elasticsearchHost() {
-        ensureStarted();
-        return System.getProperty(ELASTICSEARCH);
+        return TestServers.elasticsearch().hostAndPort();
     }
 
     public static void stopElasticsearch() {
-        ensureStarted();
-        ((Runnable) System.getProperties().get(ES_STOP)).run();
+        TestServers.elasticsearch().stop();
     }
 
     public static void startElasticsearch() {
-        ensureStarted();
-        ((Runnable) System.getProperties().get(ES_START)).run();
+        TestServers.elasticsearch().start();
     }
 
     public static Admin admin() {
