@@ -12,7 +12,8 @@ import java.util.List;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"schemaVersion", "id", "revision", "url", "canonicalUrl", "guid", "title", "summary", "text",
-        "published", "publishedSource", "firstSeen", "language", "authors", "categories", "sources", "contentHash"})
+        "published", "publishedSource", "firstSeen", "language", "authors", "categories", "sources", "contentHash",
+        "summaryHtml", "imageUrl", "enclosures"})
 public record ArticleMessage(
         int schemaVersion,
         String id,
@@ -30,7 +31,16 @@ public record ArticleMessage(
         List<String> authors,
         List<String> categories,
         List<Source> sources,
-        String contentHash) {
+        String contentHash,
+        String summaryHtml,
+        String imageUrl,
+        List<Enclosure> enclosures) {
+
+    /** Media attached to the entry; carried through unchanged. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonPropertyOrder({"url", "type", "length"})
+    public record Enclosure(String url, String type, long length) {
+    }
 
     /** A feed the article was seen in. */
     @JsonIgnoreProperties(ignoreUnknown = true)

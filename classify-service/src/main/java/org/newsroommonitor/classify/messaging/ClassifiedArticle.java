@@ -19,7 +19,7 @@ import java.util.List;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"schemaVersion", "id", "revision", "url", "canonicalUrl", "guid", "title", "summary", "text",
         "published", "publishedSource", "firstSeen", "language", "authors", "categories", "sources", "contentHash",
-        "topics", "places", "organisations", "taxonomyVersion", "classifiedAt"})
+        "summaryHtml", "imageUrl", "enclosures", "topics", "places", "organisations", "taxonomyVersion", "classifiedAt"})
 public record ClassifiedArticle(
         int schemaVersion,
         String id,
@@ -38,6 +38,9 @@ public record ClassifiedArticle(
         List<String> categories,
         List<ArticleMessage.Source> sources,
         String contentHash,
+        String summaryHtml,
+        String imageUrl,
+        List<ArticleMessage.Enclosure> enclosures,
         List<TopicMatch> topics,
         List<PlaceMention> places,
         List<OrganisationMention> organisations,
@@ -51,7 +54,7 @@ public record ClassifiedArticle(
                 article.canonicalUrl(), article.guid(), article.title(), article.summary(), article.text(),
                 article.published(), article.publishedSource(), article.firstSeen(), article.language(),
                 article.authors(), article.categories(), article.sources(), article.contentHash(),
-                classification.topics(), entities.places(), entities.organisations(),
+                article.summaryHtml(), article.imageUrl(), article.enclosures(), classification.topics(), entities.places(), entities.organisations(),
                 classification.taxonomyVersion(), classifiedAt);
     }
 }

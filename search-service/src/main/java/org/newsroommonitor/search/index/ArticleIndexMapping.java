@@ -125,6 +125,11 @@ public final class ArticleIndexMapping {
         op.set("count", type("integer"));
 
         p.set(PLACE_LOCATIONS, type("geo_point"));
+        // kept for display only: the sanitised HTML summary, the picture and the attached media
+        p.set("summaryHtml", type("text").put("index", false));
+        p.set("imageUrl", type("keyword").put("index", false).put("doc_values", false));
+        p.set("enclosures", type("object").put("enabled", false));
+
         return p;
     }
 

@@ -30,6 +30,9 @@ public record ClassifiedArticle(
         List<String> categories,
         List<Source> sources,
         String contentHash,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String summaryHtml,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String imageUrl,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Enclosure> enclosures,
         List<Topic> topics,
         String taxonomyVersion,
         Instant classifiedAt,
@@ -42,6 +45,11 @@ public record ClassifiedArticle(
     /** A feed the article was seen in; the first one is where it was seen first. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Source(String feedUrl, String name, String siteUrl) {
+    }
+
+    /** Media attached to the entry (display only). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Enclosure(String url, String type, Long length) {
     }
 
     /** A topic the article was tagged with, and why. */

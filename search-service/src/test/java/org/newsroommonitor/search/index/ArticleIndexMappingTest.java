@@ -56,7 +56,11 @@ class ArticleIndexMappingTest {
         assertThat(iterable(p.fieldNames())).containsExactlyInAnyOrder("schemaVersion", "id", "revision", "url",
                 "canonicalUrl", "guid", "title", "summary", "text", "published", "publishedSource", "firstSeen",
                 "language", "authors", "categories", "sources", "contentHash", "topics", "taxonomyVersion",
-                "classifiedAt", "places", "organisations", "placeLocations");
+                "classifiedAt", "places", "organisations", "placeLocations", "summaryHtml", "imageUrl", "enclosures");
+        // display-only fields are stored, never searched
+        assertThat(p.at("/summaryHtml/index").asBoolean(true)).isFalse();
+        assertThat(p.at("/imageUrl/index").asBoolean(true)).isFalse();
+        assertThat(p.at("/enclosures/enabled").asBoolean(true)).isFalse();
     }
 
     @Test
@@ -107,7 +111,7 @@ class ArticleIndexMappingTest {
         assertThat(p.at("/placeLocations/type").asText()).isEqualTo("geo_point");
         // what an existing v1 index gets added at start-up
         assertThat(iterable(ArticleIndexMapping.additions().fieldNames()))
-                .containsExactly("places", "organisations", "placeLocations");
+                .containsExactly("places", "organisations", "placeLocations", "summaryHtml", "imageUrl", "enclosures");
     }
 
     @Test
