@@ -12,9 +12,10 @@ import org.apache.lucene.queries.intervals.Intervals;
 import org.apache.lucene.queries.intervals.IntervalsSource;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.util.BytesRef;
 import org.newsroommonitor.classify.rules.ArticleField;
+import org.newsroommonitor.classify.rules.Monitors;
 import org.newsroommonitor.classify.rules.NewsAnalyzer;
+import org.newsroommonitor.classify.rules.PrefixIntervals;
 import org.newsroommonitor.classify.rules.RuleMonitor;
 
 import java.io.IOException;
@@ -63,34 +64,41 @@ public final class EntityExtractor implements AutoCloseable {
      * @throws GazetteerException when a name has no word, a prefix is too short, or two entries share a name
      */
     public static EntityExtractor create(Gazetteer gazetteer) {
+        return create(gazetteer, Monitors.create(new NewsAnalyzer()));
+    }
+
+    /**
+     * Registers every name of the gazetteer in the given (empty) monitor, which must analyze with
+     * {@link NewsAnalyzer}; tests compare monitor configurations with it.
+     */
+    public static EntityExtractor create(Gazetteer gazetteer, Monitor monitor) {
         Analyzer analyzer = new NewsAnalyzer();
         Map<String, NameQuery> queries = new LinkedHashMap<>();
-        Map<String, String> owners = new HashMap<>(); // analyzed form -> entry id
-        List<MonitorQuery> monitorQueries = new ArrayList<>();
-        for (Place place : gazetteer.places()) {
-            Entry entry = new Entry(Kind.PLACE, place.id(), place.name(), place, null);
-            addNames(entry, place.name(), place.aliases(), place.acronyms(), analyzer, owners, queries, monitorQueries);
-        }
-        for (Organisation organisation : gazetteer.organisations()) {
-            Entry entry = new Entry(Kind.ORGANISATION, organisation.id(), organisation.name(), null, organisation);
-            addNames(entry, organisation.name(), organisation.aliases(), organisation.acronyms(), analyzer, owners,
-                    queries, monitorQueries);
-        }
-        Monitor monitor;
         try {
-            monitor = new Monitor(analyzer);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the Lucene monitor", e);
-        }
-        try {
-            monitor.register(monitorQueries);
-        } catch (IOException | RuntimeException e) {
+            Map<String, String> owners = new HashMap<>(); // analyzed form -> entry id
+            List<MonitorQuery> monitorQueries = new ArrayList<>();
+            for (Place place : gazetteer.places()) {
+                Entry entry = new Entry(Kind.PLACE, place.id(), place.name(), place, null);
+                addNames(entry, place.name(), place.aliases(), place.acronyms(), analyzer, owners, queries,
+                        monitorQueries);
+            }
+            for (Organisation organisation : gazetteer.organisations()) {
+                Entry entry = new Entry(Kind.ORGANISATION, organisation.id(), organisation.name(), null, organisation);
+                addNames(entry, organisation.name(), organisation.aliases(), organisation.acronyms(), analyzer, owners,
+                        queries, monitorQueries);
+            }
+            try {
+                monitor.register(monitorQueries);
+            } catch (IOException | RuntimeException e) {
+                throw new GazetteerException("cannot register the gazetteer's names: " + e.getMessage(), e);
+            }
+        } catch (RuntimeException e) {
             try {
                 monitor.close();
             } catch (IOException ignored) {
                 // already failing
             }
-            throw new GazetteerException("cannot register the gazetteer's names: " + e.getMessage(), e);
+            throw e;
         }
         return new EntityExtractor(gazetteer, monitor, Map.copyOf(queries));
     }
@@ -172,7 +180,7 @@ public final class EntityExtractor implements AutoCloseable {
     private static BooleanQuery query(List<Word> words) {
         List<IntervalsSource> sources = new ArrayList<>(words.size());
         for (Word word : words) {
-            sources.add(word.prefix() ? Intervals.prefix(new BytesRef(word.token()), MAX_PREFIX_EXPANSIONS)
+            sources.add(word.prefix() ? new PrefixIntervals(word.token(), MAX_PREFIX_EXPANSIONS)
                     : Intervals.term(word.token()));
         }
         IntervalsSource source = sources.size() == 1 ? sources.getFirst()

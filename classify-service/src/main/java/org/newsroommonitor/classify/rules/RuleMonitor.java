@@ -21,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The rule engine: every compiled rule is a stored query of a Lucene {@link Monitor}, and an article is matched
- * once against all of them. The monitor's presearcher only runs the rules whose words occur in the article;
+ * once against all of them. The monitor's presearcher only runs the rules whose words (or prefixes) occur in the
+ * article (see {@link Monitors});
  * {@link HighlightsMatch} then gives, for every matching rule, the position and offsets of each matched word per
  * field. Words of one phrase or one proximity match are joined back into one {@link MatchSpan}.
  *
@@ -32,12 +33,14 @@ public final class RuleMonitor implements Closeable {
     private final Monitor monitor;
     private final Map<String, CompiledRule> rules = new ConcurrentHashMap<>();
 
+    /** A rule engine on a monitor configured by {@link Monitors#create(Analyzer)}. */
     public RuleMonitor(Analyzer analyzer) {
-        try {
-            this.monitor = new Monitor(analyzer);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the Lucene monitor", e);
-        }
+        this(Monitors.create(analyzer));
+    }
+
+    /** A rule engine on the given (empty) monitor; tests compare monitor configurations with it. */
+    public RuleMonitor(Monitor monitor) {
+        this.monitor = monitor;
     }
 
     /** Registers rules; a rule with the id of a registered one replaces it. */
