@@ -107,6 +107,15 @@ public class ClassifyBenchmark {
         return classifier.classify(article.title(), article.summary(), article.text());
     }
 
+    /** Average number of saved searches an article matches (over all articles); for reporting the workload. */
+    double averageSavedSearchMatches() {
+        long matched = 0;
+        for (SyntheticNews.Article article : articles) {
+            matched += subscriptions.match(article.title(), article.summary(), article.text(), Set.of(), Set.of()).size();
+        }
+        return matched / (double) articles.length;
+    }
+
     private SyntheticNews.Article nextArticle() {
         SyntheticNews.Article article = articles[next];
         next = (next + 1) % ARTICLES;

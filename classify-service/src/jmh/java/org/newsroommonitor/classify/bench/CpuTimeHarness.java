@@ -28,6 +28,8 @@ public final class CpuTimeHarness {
             bench.savedSearches = Integer.parseInt(count);
             bench.setUp();
             try {
+                System.out.printf(Locale.ROOT, "(%s saved searches: %.1f matched per article on average)%n", count,
+                        bench.averageSavedSearchMatches());
                 for (String path : new String[]{"topics", "article"}) {
                     Runnable op = path.equals("topics") ? () -> blackhole.consume(bench.topics())
                             : () -> bench.article(blackhole);

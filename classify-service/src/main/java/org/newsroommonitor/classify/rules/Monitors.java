@@ -3,6 +3,7 @@ package org.newsroommonitor.classify.rules;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorConfiguration;
+import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
 import org.apache.lucene.monitor.QueryDecomposer;
 import org.apache.lucene.monitor.TermFilteredPresearcher;
 import org.apache.lucene.search.Query;
@@ -29,8 +30,21 @@ public final class Monitors {
     }
 
     public static Monitor create(Analyzer analyzer) {
-        TermFilteredPresearcher presearcher = new TermFilteredPresearcher(TermFilteredPresearcher.DEFAULT_WEIGHTOR,
-                List.of(new PrefixTerms()), Set.of());
+        return create(analyzer, new TermFilteredPresearcher(TermFilteredPresearcher.DEFAULT_WEIGHTOR,
+                List.of(new PrefixTerms()), Set.of()));
+    }
+
+    /**
+     * A monitor for many queries of several required words (saved searches): a
+     * {@link MultipassTermFilteredPresearcher} selects a query only when the article has a word of each of two of
+     * its required parts, not just one.
+     */
+    public static Monitor createMultipass(Analyzer analyzer) {
+        return create(analyzer, new MultipassTermFilteredPresearcher(2, 0, TermFilteredPresearcher.DEFAULT_WEIGHTOR,
+                List.of(new PrefixTerms()), Set.of()));
+    }
+
+    private static Monitor create(Analyzer analyzer, TermFilteredPresearcher presearcher) {
         MonitorConfiguration configuration = new MonitorConfiguration().setQueryDecomposer(new WholeQuery());
         try {
             return new Monitor(analyzer, presearcher, configuration);

@@ -40,7 +40,7 @@ public final class SubscriptionMatcher implements Closeable {
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
 
     public SubscriptionMatcher() {
-        this(Monitors.create(new NewsAnalyzer()));
+        this(Monitors.createMultipass(new NewsAnalyzer()));
     }
 
     /** Saved searches in the given (empty) monitor, which must analyze with {@link NewsAnalyzer}; for tests. */
