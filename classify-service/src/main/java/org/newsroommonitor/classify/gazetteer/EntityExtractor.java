@@ -12,10 +12,9 @@ import org.apache.lucene.queries.intervals.Intervals;
 import org.apache.lucene.queries.intervals.IntervalsSource;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.util.BytesRef;
 import org.newsroommonitor.classify.rules.ArticleField;
-import org.newsroommonitor.classify.rules.Monitors;
 import org.newsroommonitor.classify.rules.NewsAnalyzer;
-import org.newsroommonitor.classify.rules.PrefixIntervals;
 import org.newsroommonitor.classify.rules.RuleMonitor;
 
 import java.io.IOException;
@@ -64,7 +63,11 @@ public final class EntityExtractor implements AutoCloseable {
      * @throws GazetteerException when a name has no word, a prefix is too short, or two entries share a name
      */
     public static EntityExtractor create(Gazetteer gazetteer) {
-        return create(gazetteer, Monitors.create(new NewsAnalyzer()));
+        try {
+            return create(gazetteer, new Monitor(new NewsAnalyzer()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the Lucene monitor", e);
+        }
     }
 
     /**
@@ -180,7 +183,7 @@ public final class EntityExtractor implements AutoCloseable {
     private static BooleanQuery query(List<Word> words) {
         List<IntervalsSource> sources = new ArrayList<>(words.size());
         for (Word word : words) {
-            sources.add(word.prefix() ? new PrefixIntervals(word.token(), MAX_PREFIX_EXPANSIONS)
+            sources.add(word.prefix() ? Intervals.prefix(new BytesRef(word.token()), MAX_PREFIX_EXPANSIONS)
                     : Intervals.term(word.token()));
         }
         IntervalsSource source = sources.size() == 1 ? sources.getFirst()

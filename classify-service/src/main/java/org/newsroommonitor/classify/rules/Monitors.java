@@ -14,24 +14,23 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Creates the Lucene {@link Monitor}s of the service (topic rules, saved searches), configured for speed without
- * changing what matches:
+ * Creates the Lucene {@link Monitor} of the saved searches, configured for many queries without changing what
+ * matches:
  *
  * <ul>
- *   <li>a stored query is indexed whole: the default {@link QueryDecomposer} would split a rule (one clause per
- *       field) or a saved search into several queries, each selected and run on its own;</li>
- *   <li>the presearcher ({@link TermFilteredPresearcher}) also filters on prefixes ({@link PrefixTerms}), so a
- *       query with {@code blockad*} runs only on articles with a word starting with {@code blocka}.</li>
+ *   <li>a stored query is indexed whole: the default {@link QueryDecomposer} would split a saved search with a
+ *       top-level OR into several queries, each selected and run on its own;</li>
+ *   <li>the presearcher also filters on prefixes ({@link PrefixTerms}), so a search with {@code blockad*} runs
+ *       only on articles with a word starting with {@code blocka}.</li>
  * </ul>
+ *
+ * (Tried for the topic rules and the gazetteer too: on the benchmark's articles, which hold many words of the
+ * rules, nearly every rule is selected anyway and the extra prefix terms cost more than they save; they keep
+ * Lucene's default monitor. See docs/BENCHMARKS.md.)
  */
 public final class Monitors {
 
     private Monitors() {
-    }
-
-    public static Monitor create(Analyzer analyzer) {
-        return create(analyzer, new TermFilteredPresearcher(TermFilteredPresearcher.DEFAULT_WEIGHTOR,
-                List.of(new PrefixTerms()), Set.of()));
     }
 
     /**

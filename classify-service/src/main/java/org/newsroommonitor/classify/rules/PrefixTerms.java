@@ -22,8 +22,8 @@ import java.util.Set;
  *
  * <ul>
  *   <li>Query side: a prefix is indexed in the presearcher as the marker term {@code \u0001} + its first
- *       {@value #MAX_LENGTH} characters, in the prefix's own field (rules: {@link PrefixIntervals}; saved searches:
- *       {@link PrefixQuery}, handled here).</li>
+ *       {@value #MAX_LENGTH} characters, in the prefix's own field (a {@link PrefixQuery}, as the saved searches'
+ *       {@code word*} is parsed).</li>
  *   <li>Document side: every word of the article also yields the marker terms of its first
  *       {@value #MIN_LENGTH} to {@value #MAX_LENGTH} characters, so a query with a prefix is selected exactly
  *       when some word of the article starts with the (cut) prefix.</li>

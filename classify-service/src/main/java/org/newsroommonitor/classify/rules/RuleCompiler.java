@@ -8,6 +8,7 @@ import org.apache.lucene.queries.intervals.Intervals;
 import org.apache.lucene.queries.intervals.IntervalsSource;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.util.BytesRef;
 import org.newsroommonitor.classify.taxonomy.RuleDefinition;
 import org.newsroommonitor.classify.taxonomy.TaxonomyException;
 import org.newsroommonitor.classify.taxonomy.TopicDefinition;
@@ -89,7 +90,7 @@ public final class RuleCompiler {
                         throw new TaxonomyException("rule '" + ruleId + "': prefix '" + word + "' in term '" + term
                                 + "' is too short (at least " + MIN_PREFIX_LENGTH + " letters before '*')");
                     }
-                    words.add(new PrefixIntervals(token, MAX_PREFIX_EXPANSIONS));
+                    words.add(Intervals.prefix(new BytesRef(token), MAX_PREFIX_EXPANSIONS));
                 } else {
                     words.add(Intervals.term(token));
                 }

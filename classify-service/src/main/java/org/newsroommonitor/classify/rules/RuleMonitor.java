@@ -21,8 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The rule engine: every compiled rule is a stored query of a Lucene {@link Monitor}, and an article is matched
- * once against all of them. The monitor's presearcher only runs the rules whose words (or prefixes) occur in the
- * article (see {@link Monitors});
+ * once against all of them. The monitor's presearcher only runs the rules whose words occur in the article;
  * {@link HighlightsMatch} then gives, for every matching rule, the position and offsets of each matched word per
  * field. Words of one phrase or one proximity match are joined back into one {@link MatchSpan}.
  *
@@ -33,9 +32,16 @@ public final class RuleMonitor implements Closeable {
     private final Monitor monitor;
     private final Map<String, CompiledRule> rules = new ConcurrentHashMap<>();
 
-    /** A rule engine on a monitor configured by {@link Monitors#create(Analyzer)}. */
     public RuleMonitor(Analyzer analyzer) {
-        this(Monitors.create(analyzer));
+        this(newMonitor(analyzer));
+    }
+
+    private static Monitor newMonitor(Analyzer analyzer) {
+        try {
+            return new Monitor(analyzer);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the Lucene monitor", e);
+        }
     }
 
     /** A rule engine on the given (empty) monitor; tests compare monitor configurations with it. */

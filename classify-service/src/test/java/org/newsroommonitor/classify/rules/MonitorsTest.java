@@ -1,7 +1,6 @@
 package org.newsroommonitor.classify.rules;
 
 import org.apache.lucene.monitor.HighlightsMatch;
-import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.monitor.Presearcher;
@@ -14,6 +13,7 @@ import org.newsroommonitor.classify.gazetteer.GazetteerLoader;
 import org.newsroommonitor.classify.subscription.InvalidSubscriptionException;
 import org.newsroommonitor.classify.subscription.Subscription;
 import org.newsroommonitor.classify.subscription.SubscriptionMatcher;
+import org.newsroommonitor.classify.subscription.SubscriptionQuery;
 import org.newsroommonitor.classify.taxonomy.TaxonomyLoader;
 import org.newsroommonitor.classify.taxonomy.TopicDefinition;
 
@@ -26,9 +26,9 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The monitors of {@link Monitors} (whole queries, presearcher that also filters prefixes) give exactly the
- * results of running every stored query on every text (Lucene's Monitor without presearcher), for the topic rules,
- * the gazetteer and saved searches, while running only a few of the queries.
+ * The monitors give exactly the results of running every stored query on every text (Lucene's Monitor without
+ * presearcher): the topic rules and the gazetteer (default monitor) and the saved searches ({@link Monitors}:
+ * whole queries, multipass presearcher that also filters prefixes), while running only a few of the queries.
  */
 class MonitorsTest {
 
@@ -151,40 +151,6 @@ class MonitorsTest {
     }
 
     @Test
-    void fewRulesRunOnAnArticleOutsideTheTopics() throws IOException {
-        List<MonitorQuery> queries = bundledRules().stream().map(CompiledRule::toMonitorQuery).toList();
-        try (Monitor fast = Monitors.create(ANALYZER); Monitor plain = new Monitor(ANALYZER)) {
-            fast.register(queries);
-            plain.register(queries);
-            // one query per rule, not one per field as with the default decomposer
-            assertThat(fast.getDisjunctCount()).isEqualTo(queries.size());
-            assertThat(plain.getDisjunctCount()).isEqualTo(3 * queries.size());
-
-            var article = RuleMonitor.document("Local council approves a new library budget", null,
-                    "The council voted to fund longer opening hours and more books for children.");
-            MatchingQueries<HighlightsMatch> fastMatches = fast.match(article, HighlightsMatch.MATCHER);
-            assertThat(fastMatches.getMatchCount()).isZero();
-            assertThat(fastMatches.getQueriesRun()).as("rules run, of %d", queries.size()).isLessThanOrEqualTo(3);
-        }
-    }
-
-    @Test
-    void longArticlesWithManyWordsOfThePrefixesCanBeMatched() throws IOException {
-        // every evaluation text in one article: thousands of words, many sharing prefixes with the rules
-        StringBuilder text = new StringBuilder();
-        for (String[] article : articles()) {
-            text.append(article[0]).append(". ").append(article[2]).append('\n');
-        }
-        try (RuleMonitor fast = new RuleMonitor(ANALYZER); RuleMonitor plain = new RuleMonitor(reference())) {
-            fast.register(bundledRules());
-            plain.register(bundledRules());
-            List<RuleMatch> expected = plain.match("Long", null, text.toString());
-            assertThat(expected).hasSizeGreaterThan(40);
-            assertThat(fast.match("Long", null, text.toString())).isEqualTo(expected);
-        }
-    }
-
-    @Test
     void prefixMarkerTermsAreCutAndShortPrefixesLeftAlone() {
         assertThat(PrefixTerms.term("text", "blockad").text()).isEqualTo("\u0001blocka");
         assertThat(PrefixTerms.term("text", "гуманитарн").text()).isEqualTo("\u0001гумани");
@@ -193,31 +159,33 @@ class MonitorsTest {
     }
 
     @Test
-    void aPrefixRuleIsSelectedOnlyWhenAWordStartsWithThePrefix() throws IOException {
-        RuleCompiler compiler = new RuleCompiler(ANALYZER);
-        CompiledRule rule = compiler.compile(new TaxonomyLoader().parse("""
-                version: "t"
-                topics:
-                  - id: blockade
-                    label: Blockade
-                    threshold: 1
-                    rules:
-                      - name: prefix
-                        kind: terms
-                        terms: ["blockad*"]
-                """, "inline").topics().getFirst()).getFirst();
-        try (Monitor fast = Monitors.create(ANALYZER)) {
-            fast.register(rule.toMonitorQuery());
+    void aSavedSearchWithAPrefixIsSelectedOnlyWhenAWordStartsWithThePrefix() throws IOException {
+        try (Monitor fast = Monitors.createMultipass(ANALYZER)) {
+            fast.register(new MonitorQuery("s", new SubscriptionQuery(ANALYZER).parse("blockad*")));
             var without = fast.match(RuleMonitor.document("Blocks of flats", null, "A block party."),
                     HighlightsMatch.MATCHER);
             assertThat(without.getQueriesRun()).isZero();
-            // "blockage" shares the cut prefix "blocka": the rule runs, and does not match
-            var selectedNoMatch = fast.match(RuleMonitor.document("Blockbuster blockage", null, null), HighlightsMatch.MATCHER);
+            // "blockage" shares the cut prefix "blocka": the search runs, and does not match
+            var selectedNoMatch = fast.match(RuleMonitor.document("Blockbuster blockage", null, null),
+                    HighlightsMatch.MATCHER);
             assertThat(selectedNoMatch.getQueriesRun()).isEqualTo(1);
             assertThat(selectedNoMatch.getMatchCount()).isZero();
             var matching = fast.match(RuleMonitor.document(null, null, "The blockaded town."), HighlightsMatch.MATCHER);
             assertThat(matching.getMatchCount()).isEqualTo(1);
-            assertThat(matching.matches("blockade.prefix").getHits("text")).hasSize(1);
+            assertThat(matching.matches("s").getHits("text")).hasSize(1);
+        }
+    }
+
+    @Test
+    void longArticlesWithManyWordsOfThePrefixesCanBeMatched() throws IOException {
+        // every evaluation text in one article: thousands of words, many sharing prefixes with the searches
+        StringBuilder text = new StringBuilder();
+        for (String[] article : articles()) {
+            text.append(article[0]).append(". ").append(article[2]).append('\n');
+        }
+        try (SubscriptionMatcher fast = new SubscriptionMatcher()) {
+            fast.put(new Subscription("s", "search", "hu* ref*", null, null, "test", null, null));
+            assertThat(fast.match("Long", null, text.toString(), Set.of(), Set.of())).hasSize(1);
         }
     }
 }
