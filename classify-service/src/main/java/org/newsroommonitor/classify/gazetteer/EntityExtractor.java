@@ -63,34 +63,45 @@ public final class EntityExtractor implements AutoCloseable {
      * @throws GazetteerException when a name has no word, a prefix is too short, or two entries share a name
      */
     public static EntityExtractor create(Gazetteer gazetteer) {
-        Analyzer analyzer = new NewsAnalyzer();
-        Map<String, NameQuery> queries = new LinkedHashMap<>();
-        Map<String, String> owners = new HashMap<>(); // analyzed form -> entry id
-        List<MonitorQuery> monitorQueries = new ArrayList<>();
-        for (Place place : gazetteer.places()) {
-            Entry entry = new Entry(Kind.PLACE, place.id(), place.name(), place, null);
-            addNames(entry, place.name(), place.aliases(), place.acronyms(), analyzer, owners, queries, monitorQueries);
-        }
-        for (Organisation organisation : gazetteer.organisations()) {
-            Entry entry = new Entry(Kind.ORGANISATION, organisation.id(), organisation.name(), null, organisation);
-            addNames(entry, organisation.name(), organisation.aliases(), organisation.acronyms(), analyzer, owners,
-                    queries, monitorQueries);
-        }
-        Monitor monitor;
         try {
-            monitor = new Monitor(analyzer);
+            return create(gazetteer, new Monitor(new NewsAnalyzer()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the Lucene monitor", e);
         }
+    }
+
+    /**
+     * Registers every name of the gazetteer in the given (empty) monitor, which must analyze with
+     * {@link NewsAnalyzer}; tests compare monitor configurations with it.
+     */
+    public static EntityExtractor create(Gazetteer gazetteer, Monitor monitor) {
+        Analyzer analyzer = new NewsAnalyzer();
+        Map<String, NameQuery> queries = new LinkedHashMap<>();
         try {
-            monitor.register(monitorQueries);
-        } catch (IOException | RuntimeException e) {
+            Map<String, String> owners = new HashMap<>(); // analyzed form -> entry id
+            List<MonitorQuery> monitorQueries = new ArrayList<>();
+            for (Place place : gazetteer.places()) {
+                Entry entry = new Entry(Kind.PLACE, place.id(), place.name(), place, null);
+                addNames(entry, place.name(), place.aliases(), place.acronyms(), analyzer, owners, queries,
+                        monitorQueries);
+            }
+            for (Organisation organisation : gazetteer.organisations()) {
+                Entry entry = new Entry(Kind.ORGANISATION, organisation.id(), organisation.name(), null, organisation);
+                addNames(entry, organisation.name(), organisation.aliases(), organisation.acronyms(), analyzer, owners,
+                        queries, monitorQueries);
+            }
+            try {
+                monitor.register(monitorQueries);
+            } catch (IOException | RuntimeException e) {
+                throw new GazetteerException("cannot register the gazetteer's names: " + e.getMessage(), e);
+            }
+        } catch (RuntimeException e) {
             try {
                 monitor.close();
             } catch (IOException ignored) {
                 // already failing
             }
-            throw new GazetteerException("cannot register the gazetteer's names: " + e.getMessage(), e);
+            throw e;
         }
         return new EntityExtractor(gazetteer, monitor, Map.copyOf(queries));
     }

@@ -33,11 +33,20 @@ public final class RuleMonitor implements Closeable {
     private final Map<String, CompiledRule> rules = new ConcurrentHashMap<>();
 
     public RuleMonitor(Analyzer analyzer) {
+        this(newMonitor(analyzer));
+    }
+
+    private static Monitor newMonitor(Analyzer analyzer) {
         try {
-            this.monitor = new Monitor(analyzer);
+            return new Monitor(analyzer);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the Lucene monitor", e);
         }
+    }
+
+    /** A rule engine on the given (empty) monitor; tests compare monitor configurations with it. */
+    public RuleMonitor(Monitor monitor) {
+        this.monitor = monitor;
     }
 
     /** Registers rules; a rule with the id of a registered one replaces it. */

@@ -7,6 +7,7 @@ import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.search.Query;
 import org.newsroommonitor.classify.rules.ArticleField;
 import org.newsroommonitor.classify.rules.MatchSpan;
+import org.newsroommonitor.classify.rules.Monitors;
 import org.newsroommonitor.classify.rules.NewsAnalyzer;
 import org.newsroommonitor.classify.rules.RuleMonitor;
 
@@ -39,13 +40,13 @@ public final class SubscriptionMatcher implements Closeable {
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
 
     public SubscriptionMatcher() {
-        NewsAnalyzer analyzer = new NewsAnalyzer();
-        this.parser = new SubscriptionQuery(analyzer);
-        try {
-            this.monitor = new Monitor(analyzer);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the Lucene monitor", e);
-        }
+        this(Monitors.createMultipass(new NewsAnalyzer()));
+    }
+
+    /** Saved searches in the given (empty) monitor, which must analyze with {@link NewsAnalyzer}; for tests. */
+    public SubscriptionMatcher(Monitor monitor) {
+        this.parser = new SubscriptionQuery(new NewsAnalyzer());
+        this.monitor = monitor;
     }
 
     /**

@@ -1,0 +1,191 @@
+package org.newsroommonitor.classify.rules;
+
+import org.apache.lucene.monitor.HighlightsMatch;
+import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.monitor.MonitorQuery;
+import org.apache.lucene.monitor.Presearcher;
+import org.junit.jupiter.api.Test;
+import org.newsroommonitor.classify.eval.EvaluationSet;
+import org.newsroommonitor.classify.eval.LabelledText;
+import org.newsroommonitor.classify.gazetteer.EntityExtractor;
+import org.newsroommonitor.classify.gazetteer.Gazetteer;
+import org.newsroommonitor.classify.gazetteer.GazetteerLoader;
+import org.newsroommonitor.classify.subscription.InvalidSubscriptionException;
+import org.newsroommonitor.classify.subscription.Subscription;
+import org.newsroommonitor.classify.subscription.SubscriptionMatcher;
+import org.newsroommonitor.classify.subscription.SubscriptionQuery;
+import org.newsroommonitor.classify.taxonomy.TaxonomyLoader;
+import org.newsroommonitor.classify.taxonomy.TopicDefinition;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The monitors give exactly the results of running every stored query on every text (Lucene's Monitor without
+ * presearcher): the topic rules and the gazetteer (default monitor) and the saved searches ({@link Monitors}:
+ * whole queries, multipass presearcher that also filters prefixes), while running only a few of the queries.
+ */
+class MonitorsTest {
+
+    private static final NewsAnalyzer ANALYZER = new NewsAnalyzer();
+
+    /** The reference: Lucene's default Monitor without a presearcher, so every stored query runs on every text. */
+    private static Monitor reference() throws IOException {
+        return new Monitor(ANALYZER, Presearcher.NO_FILTERING);
+    }
+
+    /** Every evaluation text, in several field layouts, and a few texts in other scripts. */
+    private static List<String[]> articles() {
+        List<String[]> articles = new ArrayList<>();
+        for (EvaluationSet set : EvaluationSet.values()) {
+            for (LabelledText text : set.load()) {
+                articles.add(new String[]{text.title(), null, text.text()});
+                articles.add(new String[]{text.text(), text.title(), text.title() + ". " + text.text()});
+            }
+        }
+        articles.add(new String[]{"Гуманитарная помощь не пропускается через Лачинский коридор", null,
+                "Блокада продолжается; хлеб выдают по талонам в Степанакерте."});
+        articles.add(new String[]{"Laçın dəhlizi bağlıdır", "Humanitar yardım", "Ağdam yolu ilə yük maşınları."});
+        return articles;
+    }
+
+    private static List<CompiledRule> bundledRules() {
+        RuleCompiler compiler = new RuleCompiler(ANALYZER);
+        List<CompiledRule> rules = new ArrayList<>();
+        for (TopicDefinition topic : new TaxonomyLoader().loadBundled().topics()) {
+            rules.addAll(compiler.compile(topic));
+        }
+        return rules;
+    }
+
+    @Test
+    void topicRulesMatchExactlyAsWithTheDefaultMonitor() throws IOException {
+        List<CompiledRule> rules = bundledRules();
+        try (RuleMonitor fast = new RuleMonitor(ANALYZER);
+             RuleMonitor plain = new RuleMonitor(reference())) {
+            fast.register(rules);
+            plain.register(rules);
+            int matched = 0;
+            for (String[] article : articles()) {
+                List<RuleMatch> expected = plain.match(article[0], article[1], article[2]);
+                assertThat(fast.match(article[0], article[1], article[2]))
+                        .as("rules matching '%s'", article[0]).isEqualTo(expected);
+                matched += expected.size();
+            }
+            assertThat(matched).as("rule matches over all texts").isGreaterThan(500);
+        }
+    }
+
+    @Test
+    void gazetteerFindsExactlyWhatTheDefaultMonitorFinds() throws IOException {
+        Gazetteer gazetteer = new GazetteerLoader().loadBundled();
+        try (EntityExtractor fast = EntityExtractor.create(gazetteer);
+             EntityExtractor plain = EntityExtractor.create(gazetteer, reference())) {
+            int places = 0;
+            for (String[] article : articles()) {
+                var expected = plain.extract(article[0], article[1], article[2]);
+                assertThat(fast.extract(article[0], article[1], article[2])).as("entities of '%s'", article[0])
+                        .isEqualTo(expected);
+                places += expected.places().size();
+            }
+            assertThat(places).isGreaterThan(100);
+        }
+    }
+
+    @Test
+    void savedSearchesMatchExactlyAsWithTheDefaultMonitor() throws IOException {
+        List<String[]> articles = articles();
+        try (SubscriptionMatcher fast = new SubscriptionMatcher();
+             SubscriptionMatcher plain = new SubscriptionMatcher(reference())) {
+            int n = 0;
+            for (String query : savedSearches(articles)) {
+                Subscription subscription = new Subscription("s" + n++, "search", query, null, null, "test", null, null);
+                try {
+                    plain.put(subscription);
+                } catch (InvalidSubscriptionException e) {
+                    continue;
+                }
+                fast.put(subscription);
+            }
+            assertThat(fast.size()).isGreaterThan(500);
+            int matched = 0;
+            for (String[] article : articles) {
+                var expected = plain.match(article[0], article[1], article[2], Set.of(), Set.of());
+                assertThat(fast.match(article[0], article[1], article[2], Set.of(), Set.of()))
+                        .as("saved searches matching '%s'", article[0]).isEqualTo(expected);
+                matched += expected.size();
+            }
+            assertThat(matched).isGreaterThan(1000);
+        }
+    }
+
+    /** Words, phrases, OR, NOT and prefixes (2 letters to whole words) made of the texts' own words. */
+    private static Set<String> savedSearches(List<String[]> articles) {
+        Set<String> queries = new LinkedHashSet<>(List.of("aid", "ration*", "бло*", "гуманитарн* помощ*",
+                "\"Lachin corridor\"", "(blockade | siege) + convoy", "aid NOT football", "ya*", "hu* OR ref*"));
+        for (int i = 0; i < articles.size(); i += 4) {
+            List<String> words = new ArrayList<>();
+            for (String word : articles.get(i)[0].split("[^\\p{L}\\p{N}]+")) {
+                if (word.length() >= 3 && !List.of("AND", "OR", "NOT").contains(word)) {
+                    words.add(word);
+                }
+            }
+            if (words.size() < 3) {
+                continue;
+            }
+            String a = words.get(0);
+            String b = words.get(1);
+            String c = words.get(2);
+            queries.add(a + " " + b);
+            queries.add("\"" + b + " " + c + "\"");
+            queries.add(a.substring(0, 2) + "* " + c);
+            queries.add(b.substring(0, Math.min(b.length(), 7)) + "* OR " + c);
+            queries.add(c + " NOT " + a);
+        }
+        return queries;
+    }
+
+    @Test
+    void prefixMarkerTermsAreCutAndShortPrefixesLeftAlone() {
+        assertThat(PrefixTerms.term("text", "blockad").text()).isEqualTo("\u0001blocka");
+        assertThat(PrefixTerms.term("text", "гуманитарн").text()).isEqualTo("\u0001гумани");
+        assertThat(PrefixTerms.term("title", "ya").field()).isEqualTo("title");
+        assertThat(PrefixTerms.term("text", "y")).isNull();
+    }
+
+    @Test
+    void aSavedSearchWithAPrefixIsSelectedOnlyWhenAWordStartsWithThePrefix() throws IOException {
+        try (Monitor fast = Monitors.createMultipass(ANALYZER)) {
+            fast.register(new MonitorQuery("s", new SubscriptionQuery(ANALYZER).parse("blockad*")));
+            var without = fast.match(RuleMonitor.document("Blocks of flats", null, "A block party."),
+                    HighlightsMatch.MATCHER);
+            assertThat(without.getQueriesRun()).isZero();
+            // "blockage" shares the cut prefix "blocka": the search runs, and does not match
+            var selectedNoMatch = fast.match(RuleMonitor.document("Blockbuster blockage", null, null),
+                    HighlightsMatch.MATCHER);
+            assertThat(selectedNoMatch.getQueriesRun()).isEqualTo(1);
+            assertThat(selectedNoMatch.getMatchCount()).isZero();
+            var matching = fast.match(RuleMonitor.document(null, null, "The blockaded town."), HighlightsMatch.MATCHER);
+            assertThat(matching.getMatchCount()).isEqualTo(1);
+            assertThat(matching.matches("s").getHits("text")).hasSize(1);
+        }
+    }
+
+    @Test
+    void longArticlesWithManyWordsOfThePrefixesCanBeMatched() throws IOException {
+        // every evaluation text in one article: thousands of words, many sharing prefixes with the searches
+        StringBuilder text = new StringBuilder();
+        for (String[] article : articles()) {
+            text.append(article[0]).append(". ").append(article[2]).append('\n');
+        }
+        try (SubscriptionMatcher fast = new SubscriptionMatcher()) {
+            fast.put(new Subscription("s", "search", "hu* ref*", null, null, "test", null, null));
+            assertThat(fast.match("Long", null, text.toString(), Set.of(), Set.of())).hasSize(1);
+        }
+    }
+}
