@@ -205,7 +205,7 @@ public final class ElasticsearchNode implements AutoCloseable {
                     throw alreadyThere;
                 }
             }
-            deleteTree(staging);
+            Directories.deleteTree(staging);
             return home;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot unpack " + distributions.elasticsearchZip() + " into " + installRoot, e);
@@ -248,16 +248,5 @@ public final class ElasticsearchNode implements AutoCloseable {
                 return FileVisitResult.CONTINUE;
             }
         });
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var paths = Files.walk(root)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

@@ -139,7 +139,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     private void deleteDataDirectory() {
         try {
-            ElasticsearchNode.deleteTree(dataDirectory());
+            Directories.deleteTree(dataDirectory());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

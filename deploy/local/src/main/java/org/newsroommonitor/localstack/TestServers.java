@@ -171,7 +171,7 @@ public final class TestServers {
                 directory.resolve("elasticsearch/elasticsearch.pid"), directory.toString(), Duration.ofSeconds(30)));
         CompletableFuture.allOf(k, e).exceptionally(t -> null).join();
         try {
-            ElasticsearchNode.deleteTree(directory);
+            Directories.deleteTree(directory);
         } catch (IOException ignored) {
             // left for the next run's clean-up
         }
