@@ -75,7 +75,12 @@ public class AlertPublisher {
         return alerts;
     }
 
-    /** Sends alerts; a failure is logged and counted, it does not stop the stream. */
+    /**
+     * Sends alerts. The result completes when the broker has accepted every alert (acks=all, after the producer's
+     * own retries), or exceptionally, with {@link AlertsNotPublishedException}, when at least one was refused; each
+     * refused alert is also logged and counted. The caller acknowledges the article only then, so that its offset is
+     * never committed before its alerts are written.
+     */
     public CompletableFuture<Void> publish(List<Outgoing> alerts) {
         List<CompletableFuture<Void>> sent = new ArrayList<>(alerts.size());
         for (Outgoing alert : alerts) {
@@ -93,23 +98,24 @@ public class AlertPublisher {
                         return CompletableFuture.completedFuture(null);
                     })
                     .withNack(error -> {
-                        metrics.alertFailed();
-                        Log.errorf(error, "Alert %s for article %s not published", alert.alert().subscriptionId(),
-                                alert.alert().articleId());
-                        done.complete(null);
+                        refused(alert, error, done);
                         return CompletableFuture.completedFuture(null);
                     });
             try {
                 emitter.send(message);
             } catch (RuntimeException e) {
-                metrics.alertFailed();
-                Log.errorf(e, "Alert %s for article %s not published", alert.alert().subscriptionId(),
-                        alert.alert().articleId());
-                done.complete(null);
+                refused(alert, e, done);
             }
             sent.add(done);
         }
         return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new));
+    }
+
+    private void refused(Outgoing alert, Throwable error, CompletableFuture<Void> done) {
+        metrics.alertFailed();
+        Log.errorf(error, "Alert %s for article %s not published", alert.alert().subscriptionId(),
+                alert.alert().articleId());
+        done.completeExceptionally(new AlertsNotPublishedException(alert.alert().articleId(), error));
     }
 
     /**

@@ -28,6 +28,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -35,8 +40,10 @@ import java.util.stream.Collectors;
  * organisations with the gazetteer) and writes them to {@code news.classified} with the same key (the article
  * id); then publishes the alerts of the article (saved searches it matches, its topics; see
  * {@link AlertPublisher}) and keeps its text for rule tests ({@link RecentArticles}). Alerts are sent after the
- * classified article is built; a failing alert is logged and counted and does not stop the stream. A message that cannot be read as an article, or not classified, is negatively
- * acknowledged: the connector's dead-letter-queue failure strategy copies it to {@code news.articles.dlq} with the
+ * classified article is built, and the article is acknowledged (its offset may be committed) only when both the
+ * classified article and all its alerts are accepted by the broker; when an alert is refused, the article goes to
+ * the dead-letter topic instead and the stream goes on. A message that cannot be read as an article, or not
+ * classified, is negatively acknowledged: the connector's dead-letter-queue failure strategy copies it to {@code news.articles.dlq} with the
  * reason in the {@code dead-letter-reason} header, and the stream goes on.
  */
 @ApplicationScoped
@@ -109,11 +116,36 @@ public class ArticleConsumer {
             return null;
         }
         recent.add(new ArticleText(article.id(), article.title(), article.summary(), article.text()));
-        alerts.publish(outgoingAlerts);
+        CompletableFuture<Void> alertsSent = alerts.publish(outgoingAlerts);
         Object key = incoming.map(IncomingKafkaRecordMetadata::getKey).orElse(null);
         String outgoingKey = key == null ? article.id() : key.toString();
-        return message.withPayload(classified)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(outgoingKey).build());
+        return acknowledgedAfterAlerts(message, message.withPayload(classified)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(outgoingKey).build()), alertsSent,
+                error -> {
+                    Log.warnf("Alerts of article %s at %s not published; article sent to the dead-letter topic",
+                            article.id(), position(incoming));
+                    metrics.failed("alerts");
+                });
+    }
+
+    /**
+     * The classified message, whose acknowledgement (the broker accepted the classified article) acknowledges the
+     * incoming article only once its alerts are written too, so that its offset is never committed before them. When
+     * an alert was refused, the article is negatively acknowledged instead: the failure strategy sends it to the
+     * dead-letter topic with the reason, from where it can be replayed (alerts are at least once).
+     */
+    static <T> Message<T> acknowledgedAfterAlerts(Message<ArticleMessage> incoming, Message<T> classified,
+                                                  CompletionStage<Void> alertsSent, Consumer<Throwable> whenRefused) {
+        return classified
+                .withAck(() -> alertsSent.handle((sent, error) -> {
+                    if (error == null) {
+                        return incoming.ack();
+                    }
+                    Throwable reason = error instanceof CompletionException ? error.getCause() : error;
+                    whenRefused.accept(reason);
+                    return incoming.nack(reason);
+                }).thenCompose(Function.identity()))
+                .withNack(incoming::nack);
     }
 
     private static String deserializationFailure(IncomingKafkaRecordMetadata<?, ?> metadata) {

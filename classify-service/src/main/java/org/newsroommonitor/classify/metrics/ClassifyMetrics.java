@@ -83,7 +83,8 @@ public class ClassifyMetrics {
 
     /**
      * Counts a message sent to the dead-letter topic; {@code reason}: {@code deserialization} (not an article),
-     * {@code empty} (no value), {@code invalid} (no id) or {@code classification} (the classifier failed).
+     * {@code empty} (no value), {@code invalid} (no id), {@code classification} (the classifier failed) or
+     * {@code alerts} (the broker refused an alert of the article).
      */
     public void failed(String reason) {
         Counter.builder("newsroom.classify.failures")
