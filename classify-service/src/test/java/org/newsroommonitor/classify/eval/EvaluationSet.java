@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * The labelled evaluation texts, JSON Lines on the test class path ({@code eval/dev.jsonl}: tuned on;
- * {@code eval/heldout.jsonl}: not looked at while tuning). See docs/EVALUATION.md.
+ * {@code eval/heldout.jsonl}: written independently of the rules, not tuned on). See docs/EVALUATION.md.
  */
 public enum EvaluationSet {
     DEV("eval/dev.jsonl"), HELD_OUT("eval/heldout.jsonl");

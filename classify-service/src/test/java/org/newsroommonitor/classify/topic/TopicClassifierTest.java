@@ -117,7 +117,7 @@ class TopicClassifierTest {
 
     @Test
     void excludeRuleSuppressesAnOtherwiseAssignedTopic() {
-        String siege = "Fans describe the siege of the stadium as a blockade";
+        String siege = "Residents describe the blockade of the road as a siege";
         assertThat(classifier.classify(siege, null, null).topicIds()).containsExactly("blockade");
         assertThat(classifier.classify(siege + " after the football final", null, null).topics()).isEmpty();
     }
