@@ -39,7 +39,7 @@ fi
 version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$root/pom.xml" | head -n1)
 for service in "${services[@]}"; do
   echo "build-images: $service -> $out/$service.tar"
-  JIB_IMAGE_TAR="$out/$service.tar" mvn -B -q --no-transfer-progress -f "$root/pom.xml" -pl "$service" package -DskipTests \
+  JIB_IMAGE_TAR="$out/$service.tar" mvn -B -q --no-transfer-progress -f "$root/pom.xml" -pl "$service" -am package -DskipTests \
     -Dquarkus.container-image.build=true \
     -Dquarkus.container-image.group=newsroom-monitor \
     -Dquarkus.container-image.tag="$version" \

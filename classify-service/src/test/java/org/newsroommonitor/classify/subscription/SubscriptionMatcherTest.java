@@ -1,5 +1,6 @@
 package org.newsroommonitor.classify.subscription;
 
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.newsroommonitor.classify.rules.NewsAnalyzer;
@@ -24,13 +25,31 @@ class SubscriptionMatcherTest {
     }
 
     @Test
-    void operatorWordsBecomeSimpleQueryParserOperators() {
-        assertThat(SubscriptionQuery.translate("aid AND convoy")).isEqualTo("aid + convoy");
-        assertThat(SubscriptionQuery.translate("aid OR relief")).isEqualTo("aid | relief");
-        assertThat(SubscriptionQuery.translate("aid NOT   sport")).isEqualTo("aid -sport");
-        assertThat(SubscriptionQuery.translate("(aid OR relief) AND \"NOT a word\"")).isEqualTo("(aid | relief) + \"NOT a word\"");
+    void operatorWordsMeanWhatTheyMeanInTheSearchApi() {
+        SubscriptionQuery parser = new SubscriptionQuery(new NewsAnalyzer());
+        assertThat(parser.parse("aid AND convoy")).isEqualTo(parser.parse("aid + convoy"));
+        assertThat(parser.parse("aid OR relief")).isEqualTo(parser.parse("aid | relief"));
+        assertThat(parser.parse("aid NOT   sport")).isEqualTo(parser.parse("aid -sport"));
+        assertThat(parser.parse("(aid OR relief) AND \"NOT a word\""))
+                .isEqualTo(parser.parse("(aid | relief) + \"NOT a word\""));
         // only upper-case words standing alone are operators
-        assertThat(SubscriptionQuery.translate("and or not ANDROID NOTE")).isEqualTo("and or not ANDROID NOTE");
+        assertThat(parser.parse("and or not ANDROID NOTE").toString()).isEqualTo(
+                "+(title:and summary:and text:and) +(title:or summary:or text:or) +(title:not summary:not text:not) "
+                        + "+(title:android summary:android text:android) +(title:note summary:note text:note)");
+    }
+
+    @Test
+    void queriesAreRefusedForTheSearchApisReasons() {
+        SubscriptionQuery parser = new SubscriptionQuery(new NewsAnalyzer());
+        assertThatThrownBy(() -> parser.parse("\"Lachin corridor")).isInstanceOf(InvalidSubscriptionException.class)
+                .hasMessageContaining("is never closed");
+        assertThatThrownBy(() -> parser.parse("a* convoy")).isInstanceOf(InvalidSubscriptionException.class)
+                .hasMessageContaining("too short a prefix");
+        assertThatThrownBy(() -> parser.parse("x ".repeat(65))).isInstanceOf(InvalidSubscriptionException.class)
+                .hasMessageContaining("at most 64");
+        assertThatThrownBy(() -> parser.parse("&& ||")).isInstanceOf(InvalidSubscriptionException.class)
+                .hasMessageContaining("no words to search for");
+        assertThat(parser.parse("*")).isEqualTo(new MatchAllDocsQuery());
     }
 
     @Test

@@ -1,7 +1,7 @@
 package org.newsroommonitor.search.api;
 
-import org.newsroommonitor.search.query.EditorQuery;
-import org.newsroommonitor.search.query.InvalidQueryException;
+import org.newsroommonitor.query.EditorQuery;
+import org.newsroommonitor.query.InvalidQueryException;
 
 import java.time.DateTimeException;
 import java.time.Instant;

@@ -15,7 +15,7 @@ import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.util.NamedValue;
 import org.newsroommonitor.search.index.ArticleIndexMapping;
-import org.newsroommonitor.search.query.EditorQuery;
+import org.newsroommonitor.query.EditorQuery;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.newsroommonitor.search.query;
+package org.newsroommonitor.query;
 
 /** An editor query that cannot be understood; the message says why, for the editor (answered with 400). */
 public class InvalidQueryException extends RuntimeException {

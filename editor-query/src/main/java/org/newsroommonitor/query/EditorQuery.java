@@ -1,4 +1,4 @@
-package org.newsroommonitor.search.query;
+package org.newsroommonitor.query;
 
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
