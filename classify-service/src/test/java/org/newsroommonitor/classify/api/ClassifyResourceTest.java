@@ -29,10 +29,10 @@ class ClassifyResourceTest {
                 .body("taxonomyVersion", equalTo(org.newsroommonitor.classify.taxonomy.BundledTaxonomy.VERSION))
                 .body("topics.id", org.hamcrest.Matchers.hasItems("humanitarian-aid", "blockade", "food-security"))
                 .body("topics.find { it.id == 'humanitarian-aid' }.matched", org.hamcrest.Matchers.hasItem("Aid convoy"))
-                .body("topics[0].hits.find { it.term == 'Aid convoy' }.rule", startsWith("humanitarian-aid."))
-                .body("topics[0].hits.find { it.term == 'Aid convoy' }.field", equalTo("title"))
-                .body("topics[0].hits.find { it.term == 'Aid convoy' }.start", equalTo(0))
-                .body("topics[0].hits.find { it.term == 'Aid convoy' }.end", equalTo(10))
+                .body("topics.find { it.id == 'humanitarian-aid' }.hits.find { it.term == 'Aid convoy' }.rule", startsWith("humanitarian-aid."))
+                .body("topics.find { it.id == 'humanitarian-aid' }.hits.find { it.term == 'Aid convoy' }.field", equalTo("title"))
+                .body("topics.find { it.id == 'humanitarian-aid' }.hits.find { it.term == 'Aid convoy' }.start", equalTo(0))
+                .body("topics.find { it.id == 'humanitarian-aid' }.hits.find { it.term == 'Aid convoy' }.end", equalTo(10))
                 .body("topics.find { it.id == 'food-security' }.matched", org.hamcrest.Matchers.hasItem("Bread is rationed"));
     }
 
