@@ -43,13 +43,19 @@ class TopicEvaluationTest {
     static final double DEV_MICRO_F1_FLOOR = 0.89; // 0.911
 
     /**
-     * F1 floors on the held-out part: the issue's minimum for the two topics it names. Floors for the other topics
-     * are added once the independent held-out set has been measured (docs/EVALUATION.md).
+     * F1 floors on the held-out part, 140 texts m001-m140 (measured with 2026.11.5 in brackets): the issue's minimum
+     * for the two topics it names, a little below the measured figures for the others (docs/EVALUATION.md).
      */
     static final Map<String, Double> HELD_OUT_FLOORS = floors(
-            "humanitarian-aid", 0.80,
-            "blockade", 0.80);
-    static final double HELD_OUT_MICRO_F1_FLOOR = 0.0;
+            "humanitarian-aid", 0.80,   // 0.909
+            "blockade", 0.80,           // 0.857
+            "food-security", 0.75,      // 0.800
+            "displacement", 0.75,       // 0.800
+            "health", 0.72,             // 0.786 (12 texts)
+            "armed-conflict", 0.78,     // 0.826
+            "detention", 0.92,          // 0.970
+            "diplomacy", 0.80);         // 0.865
+    static final double HELD_OUT_MICRO_F1_FLOOR = 0.82; // 0.858
 
     private static TopicClassifier classifier;
 
