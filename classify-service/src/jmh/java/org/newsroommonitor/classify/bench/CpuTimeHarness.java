@@ -17,6 +17,16 @@ import java.util.Locale;
 public final class CpuTimeHarness {
 
     public static void main(String[] args) {
+        try {
+            measure(args);
+        } catch (Throwable e) {
+            e.printStackTrace();
+            System.exit(1); // the monitors' purge threads would keep the JVM alive
+        }
+        System.exit(0);
+    }
+
+    private static void measure(String[] args) {
         String[] counts = args.length == 0 ? new String[]{"0", "1000", "10000"} : args;
         String[] workloads = System.getProperty("workloads", "synthetic,feeds").split(",");
         double seconds = Double.parseDouble(System.getProperty("seconds", "20"));

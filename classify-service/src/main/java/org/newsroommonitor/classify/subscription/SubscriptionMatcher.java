@@ -38,6 +38,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SubscriptionMatcher implements Closeable {
 
+    /**
+     * Saved searches registered per update of the query index: the monitor holds the presearcher terms of a whole
+     * update in memory (tens of kilobytes per query), so 10,000 at once would need more than a gigabyte.
+     */
+    static final int REGISTER_BATCH = 500;
+
     private final Monitor monitor;
     private final WordHitsMatcher matcher = new WordHitsMatcher();
     private final SubscriptionQuery parser;
@@ -64,8 +70,9 @@ public final class SubscriptionMatcher implements Closeable {
     }
 
     /**
-     * Adds or replaces many saved searches at once (at start-up): one update of the monitor's query index instead
-     * of one per search. Of several with one id, the last counts.
+     * Adds or replaces many saved searches at once (at start-up): one update of the monitor's query index per
+     * {@value #REGISTER_BATCH} searches instead of one per search. Of several with one id, the last counts. If
+     * registering fails part-way (I/O), the batches registered before stay in force.
      *
      * @throws InvalidSubscriptionException naming the first saved search that has no id or whose query cannot be
      *                                      used; then none is added
@@ -92,14 +99,20 @@ public final class SubscriptionMatcher implements Closeable {
         if (queries.isEmpty()) {
             return;
         }
+        List<MonitorQuery> all = List.copyOf(queries.values());
         try {
-            monitor.register(queries.values());
+            for (int from = 0; from < all.size(); from += REGISTER_BATCH) {
+                List<MonitorQuery> batch = all.subList(from, Math.min(all.size(), from + REGISTER_BATCH));
+                monitor.register(batch);
+                for (MonitorQuery query : batch) {
+                    subscriptions.put(query.getId(), byId.get(query.getId()));
+                }
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot register saved searches " + byId.keySet(), e);
+            throw new UncheckedIOException("cannot register saved searches", e);
         } finally {
             matcher.forget();
         }
-        subscriptions.putAll(byId);
     }
 
     /** Removes a saved search; true when there was one. */

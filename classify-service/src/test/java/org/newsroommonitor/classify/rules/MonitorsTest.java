@@ -303,4 +303,73 @@ class MonitorsTest {
     private static boolean passes(List<String> filter, Set<String> values) {
         return filter.isEmpty() || filter.stream().anyMatch(f -> values.stream().anyMatch(v -> v.equalsIgnoreCase(f)));
     }
+
+    @Test
+    void topicRulesSplitIntoTermsMatchExactlyAsWholeRules() throws IOException {
+        RuleCompiler split = new RuleCompiler(ANALYZER);
+        RuleCompiler whole = new RuleCompiler(ANALYZER, false);
+        List<CompiledRule> splitRules = new ArrayList<>();
+        List<CompiledRule> wholeRules = new ArrayList<>();
+        int splitCount = 0;
+        for (TopicDefinition topic : new TaxonomyLoader().loadBundled().topics()) {
+            for (CompiledRule rule : split.compile(topic)) {
+                splitRules.add(rule);
+                if (((org.apache.lucene.search.BooleanQuery) rule.query()).clauses().size() > 3) {
+                    splitCount++;
+                }
+            }
+            wholeRules.addAll(whole.compile(topic));
+        }
+        assertThat(splitCount).as("rules split into terms").isGreaterThan(10);
+        try (RuleMonitor fast = new RuleMonitor(ANALYZER);
+             RuleMonitor plain = new RuleMonitor(reference())) {
+            fast.register(splitRules);
+            plain.register(wholeRules);
+            int spans = 0;
+            for (String[] article : articles()) {
+                Map<String, List<MatchSpan>> expected = new TreeMap<>();
+                plain.match(article[0], article[1], article[2]).forEach(m -> expected.put(m.rule().id(), m.spans()));
+                Map<String, List<MatchSpan>> actual = new TreeMap<>();
+                fast.match(article[0], article[1], article[2]).forEach(m -> actual.put(m.rule().id(), m.spans()));
+                assertThat(actual).as("rules matching '%s'", article[0]).isEqualTo(expected);
+                spans += expected.values().stream().mapToInt(List::size).sum();
+            }
+            assertThat(spans).isGreaterThan(1000);
+        }
+    }
+
+    @Test
+    void aRuleIsSplitOnlyWhenNoTermCanMatchInsideAnother() {
+        String taxonomy = """
+                version: "t"
+                topics:
+                  - id: t
+                    label: T
+                    threshold: 1.0
+                    rules:
+                      - name: separate
+                        kind: terms
+                        terms: ["food aid", "cash transfer*", "гуманитарн* помощ*", "famine"]
+                      - name: nested
+                        kind: terms
+                        terms: ["aid", "aid convoy*"]
+                      - name: nested-prefix
+                        kind: terms
+                        terms: ["convoy", "conv*"]
+                """;
+        TopicDefinition topic = new TaxonomyLoader().parse(taxonomy, "test").topics().getFirst();
+        List<CompiledRule> rules = new RuleCompiler(ANALYZER).compile(topic);
+        // 3 exact terms x 3 fields + the prefix-only term, 3 fields
+        assertThat(((org.apache.lucene.search.BooleanQuery) rules.get(0).query()).clauses()).hasSize(12);
+        assertThat(((org.apache.lucene.search.BooleanQuery) rules.get(1).query()).clauses()).hasSize(3);
+        assertThat(((org.apache.lucene.search.BooleanQuery) rules.get(2).query()).clauses()).hasSize(3);
+        try (RuleMonitor monitor = new RuleMonitor(ANALYZER)) {
+            monitor.register(rules);
+            // the whole rule: the disjunction reports "aid", not the "aid convoy" around it
+            List<RuleMatch> matches = monitor.match(null, null, "An aid convoy left.");
+            assertThat(matches).extracting(m -> m.rule().id()).containsExactly("t.nested", "t.nested-prefix");
+            assertThat(matches.getFirst().spans()).extracting(MatchSpan::start, MatchSpan::end)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(3, 6));
+        }
+    }
 }
