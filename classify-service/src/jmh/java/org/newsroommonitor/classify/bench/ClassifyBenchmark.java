@@ -51,8 +51,8 @@ import java.util.stream.Collectors;
  *       ({@link SyntheticNews}), 1,000 distinct articles cycled; saved searches from the same vocabulary, which
  *       match far more often than real ones;</li>
  *   <li>{@code feeds}: the items of real feeds ({@link FeedArticles}, read from the shared corpora by path: system
- *       property {@code corpora}, default {@code ../shared/corpora}; the workload fails with a message when they
- *       are absent) and saved searches as editors write them, from those articles' words, with topic and place
+ *       property {@code corpora}, default {@code ../shared/corpora} from the project root or the module; the
+ *       workload fails with a message when they are absent) and saved searches as editors write them, from those articles' words, with topic and place
  *       filters ({@link EditorSearches}); each matches well under 1% of the articles.</li>
  * </ul>
  * Saved searches are registered at once ({@link SubscriptionMatcher#putAll}).
@@ -88,8 +88,7 @@ public class ClassifyBenchmark {
         Instant created = Instant.parse("2026-11-23T00:00:00Z");
         List<Subscription> saved = new ArrayList<>(savedSearches);
         if (workload.equals("feeds")) {
-            List<SyntheticNews.Article> feed = FeedArticles.load(Path.of(System.getProperty("corpora", "../shared/corpora")),
-                    Path.of(System.getProperty("seeds", "../shared/seeds")));
+            List<SyntheticNews.Article> feed = FeedArticles.load(shared("corpora"), shared("seeds"));
             articles = feed.toArray(SyntheticNews.Article[]::new);
             EditorSearches searches = new EditorSearches(42, feed,
                     classifier.taxonomy().topics().stream().map(t -> t.id()).toList(),
@@ -111,6 +110,21 @@ public class ClassifyBenchmark {
             }
         }
         subscriptions.putAll(saved);
+    }
+
+    /**
+     * The shared folder {@code name}: system property {@code name}, else {@code ../shared/name} from the project root
+     * or {@code ../../shared/name} from the module (where Maven runs JMH).
+     */
+    private static Path shared(String name) {
+        String property = System.getProperty(name);
+        if (property != null) {
+            return Path.of(property);
+        }
+        Path fromRoot = Path.of("..", "shared", name);
+        Path fromModule = Path.of("..", "..", "shared", name);
+        return java.nio.file.Files.isDirectory(fromRoot) || !java.nio.file.Files.isDirectory(fromModule) ? fromRoot
+                : fromModule;
     }
 
     @TearDown(Level.Trial)
