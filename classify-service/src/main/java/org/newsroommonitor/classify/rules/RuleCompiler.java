@@ -8,6 +8,7 @@ import org.apache.lucene.queries.intervals.Intervals;
 import org.apache.lucene.queries.intervals.IntervalsSource;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.util.BytesRef;
 import org.newsroommonitor.classify.taxonomy.RuleDefinition;
 import org.newsroommonitor.classify.taxonomy.TaxonomyException;
@@ -39,7 +40,8 @@ import java.util.List;
  * terms made only of prefixes (those run on every article). This gives the same matches and the same hits as the
  * disjunction of all terms only when no term can match inside another term's match (an interval disjunction
  * drops a match that contains another one, e.g. "aid convoy" around "aid"), so a rule where one term could
- * (checked word by word, prefixes included) stays one interval query per field. Proximity rules are not split.
+ * (checked word by word, prefixes included) stays one interval query per field, as does a rule with more terms
+ * than a boolean query may hold clauses. Proximity rules are not split.
  */
 public final class RuleCompiler {
 
@@ -77,7 +79,9 @@ public final class RuleCompiler {
             spanGap = rule.within();
             description = rule.kind().yamlName() + " " + rule.terms() + " within " + rule.within() + " of " + rule.near();
         } else {
-            if (splitTerms && terms.size() > 1 && noTermInsideAnother(terms)) {
+            if (splitTerms && terms.size() > 1
+                    && terms.size() * ArticleField.ALL.size() <= IndexSearcher.getMaxClauseCount()
+                    && noTermInsideAnother(terms)) {
                 List<Term> prefixesOnly = new ArrayList<>();
                 for (Term term : terms) {
                     if (term.hasExactWord()) {
