@@ -37,11 +37,11 @@ import java.util.List;
  * <p>A terms rule is compiled into parts that the monitor stores and selects on their own (its
  * {@link org.apache.lucene.monitor.QueryDecomposer} splits a disjunction): one interval query per field and term
  * that has an exact word, so that it only runs on articles that contain that word, plus one per field for the
- * terms made only of prefixes (those run on every article). An interval disjunction drops a match that contains
- * another one ("aid convoy" around "aid"), so terms that can match inside one another (checked word by word,
- * prefixes included) stay together in one disjunction: intervals of different groups never contain one another,
- * and the parts give the same matches and the same hits as the whole rule. A rule with more terms than a boolean
- * query may hold clauses stays one interval query per field; proximity rules are not split.
+ * terms made only of prefixes (those run on every article). This gives the same matches and the same hits as the
+ * disjunction of all terms only when no term can match inside another term's match (an interval disjunction
+ * drops a match that contains another one, e.g. "aid convoy" around "aid"), so a rule where one term could
+ * (checked word by word, prefixes included) stays one interval query per field, as does a rule with more terms
+ * than a boolean query may hold clauses. Proximity rules are not split.
  */
 public final class RuleCompiler {
 
@@ -80,15 +80,14 @@ public final class RuleCompiler {
             description = rule.kind().yamlName() + " " + rule.terms() + " within " + rule.within() + " of " + rule.near();
         } else {
             if (splitTerms && terms.size() > 1
-                    && terms.size() * ArticleField.ALL.size() <= IndexSearcher.getMaxClauseCount()) {
+                    && terms.size() * ArticleField.ALL.size() <= IndexSearcher.getMaxClauseCount()
+                    && noTermInsideAnother(terms)) {
                 List<Term> prefixesOnly = new ArrayList<>();
-                for (List<Term> group : nestingGroups(terms)) {
-                    if (group.size() > 1) {
-                        addPerField(query, anyOf(group)); // terms that can match inside one another stay together
-                    } else if (group.getFirst().hasExactWord()) {
-                        addPerField(query, group.getFirst().source());
+                for (Term term : terms) {
+                    if (term.hasExactWord()) {
+                        addPerField(query, term.source());
                     } else {
-                        prefixesOnly.add(group.getFirst());
+                        prefixesOnly.add(term);
                     }
                 }
                 if (!prefixesOnly.isEmpty()) {
@@ -118,36 +117,16 @@ public final class RuleCompiler {
         return sources.size() == 1 ? sources.getFirst() : Intervals.or(sources);
     }
 
-    /**
-     * The terms in groups such that no term can match inside (or exactly on) a match of a term of another group:
-     * the connected groups of the relation "can match inside one another", in the order of their first term.
-     */
-    static List<List<Term>> nestingGroups(List<Term> terms) {
-        int[] group = new int[terms.size()];
-        for (int i = 0; i < group.length; i++) {
-            group[i] = i;
-        }
+    /** True when no term could match the same words as another term, or words inside another term's match. */
+    static boolean noTermInsideAnother(List<Term> terms) {
         for (int i = 0; i < terms.size(); i++) {
             for (int j = 0; j < terms.size(); j++) {
                 if (i != j && canMatchInside(terms.get(i).words(), terms.get(j).words())) {
-                    int a = root(group, i);
-                    int b = root(group, j);
-                    group[Math.max(a, b)] = Math.min(a, b);
+                    return false;
                 }
             }
         }
-        java.util.Map<Integer, List<Term>> groups = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < terms.size(); i++) {
-            groups.computeIfAbsent(root(group, i), k -> new ArrayList<>()).add(terms.get(i));
-        }
-        return List.copyOf(groups.values());
-    }
-
-    private static int root(int[] group, int i) {
-        while (group[i] != i) {
-            i = group[i];
-        }
-        return i;
+        return true;
     }
 
     /** Could {@code inner} match words that are all part of one match of {@code outer}? */
