@@ -26,7 +26,12 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -40,8 +45,17 @@ import java.util.stream.Collectors;
  *       {@link SubscriptionMatcher#put} from synthetic queries in the search API's q syntax), with the article's
  *       topics and places for the filters.</li>
  * </ol>
- * {@link #topics} measures step 1 alone. Articles: ~60-word title + summary and ~300-word text generated from a
- * vocabulary ({@link SyntheticNews}), 1,000 distinct articles cycled.
+ * {@link #topics} measures step 1 alone. Two workloads ({@link #workload}):
+ * <ul>
+ *   <li>{@code synthetic}: ~60-word title + summary and ~300-word text generated from a vocabulary
+ *       ({@link SyntheticNews}), 1,000 distinct articles cycled; saved searches from the same vocabulary, which
+ *       match far more often than real ones;</li>
+ *   <li>{@code feeds}: the items of real feeds ({@link FeedArticles}, read from the shared corpora by path: system
+ *       property {@code corpora}, default {@code ../shared/corpora} from the project root or the module; the
+ *       workload fails with a message when they are absent) and saved searches as editors write them, from those articles' words, with topic and place
+ *       filters ({@link EditorSearches}); each matches well under 1% of the articles.</li>
+ * </ul>
+ * Saved searches are registered at once ({@link SubscriptionMatcher#putAll}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -57,6 +71,9 @@ public class ClassifyBenchmark {
     @Param({"0", "1000", "10000"})
     public int savedSearches;
 
+    @Param({"synthetic", "feeds"})
+    public String workload;
+
     private TopicClassifier classifier;
     private EntityExtractor extractor;
     private SubscriptionMatcher subscriptions;
@@ -68,16 +85,46 @@ public class ClassifyBenchmark {
         classifier = TopicClassifier.create(new TaxonomyLoader().loadBundled());
         extractor = EntityExtractor.create(new GazetteerLoader().loadBundled());
         subscriptions = new SubscriptionMatcher();
-        SyntheticNews news = new SyntheticNews(42);
         Instant created = Instant.parse("2026-11-23T00:00:00Z");
-        for (int i = 0; i < savedSearches; i++) {
-            subscriptions.put(new Subscription("saved-" + i, "saved search " + i, news.savedSearch(), null, null,
-                    "bench", created, created));
+        List<Subscription> saved = new ArrayList<>(savedSearches);
+        if (workload.equals("feeds")) {
+            List<SyntheticNews.Article> feed = FeedArticles.load(shared("corpora"), shared("seeds"));
+            articles = feed.toArray(SyntheticNews.Article[]::new);
+            EditorSearches searches = new EditorSearches(42, feed,
+                    classifier.taxonomy().topics().stream().map(t -> t.id()).toList(),
+                    extractor.gazetteer().places().stream().map(p -> p.id()).toList());
+            for (int i = 0; i < savedSearches; i++) {
+                EditorSearches.Search search = searches.next();
+                saved.add(new Subscription("saved-" + i, "saved search " + i, search.query(), search.topics(),
+                        search.places(), "bench", created, created));
+            }
+        } else {
+            SyntheticNews news = new SyntheticNews(42);
+            for (int i = 0; i < savedSearches; i++) {
+                saved.add(new Subscription("saved-" + i, "saved search " + i, news.savedSearch(), null, null,
+                        "bench", created, created));
+            }
+            articles = new SyntheticNews.Article[ARTICLES];
+            for (int i = 0; i < ARTICLES; i++) {
+                articles[i] = news.article();
+            }
         }
-        articles = new SyntheticNews.Article[ARTICLES];
-        for (int i = 0; i < ARTICLES; i++) {
-            articles[i] = news.article();
+        subscriptions.putAll(saved);
+    }
+
+    /**
+     * The shared folder {@code name}: system property {@code name}, else {@code ../shared/name} from the project root
+     * or {@code ../../shared/name} from the module (where Maven runs JMH).
+     */
+    private static Path shared(String name) {
+        String property = System.getProperty(name);
+        if (property != null) {
+            return Path.of(property);
         }
+        Path fromRoot = Path.of("..", "shared", name);
+        Path fromModule = Path.of("..", "..", "shared", name);
+        return java.nio.file.Files.isDirectory(fromRoot) || !java.nio.file.Files.isDirectory(fromModule) ? fromRoot
+                : fromModule;
     }
 
     @TearDown(Level.Trial)
@@ -107,18 +154,39 @@ public class ClassifyBenchmark {
         return classifier.classify(article.title(), article.summary(), article.text());
     }
 
-    /** Average number of saved searches an article matches (over all articles); for reporting the workload. */
-    double averageSavedSearchMatches() {
+    /**
+     * How often the saved searches match, over all articles, as in production (with the article's topics and places
+     * for the filters); for reporting the workload.
+     */
+    String describeWorkload() {
         long matched = 0;
+        long words = 0;
+        Set<String> matching = new HashSet<>();
         for (SyntheticNews.Article article : articles) {
-            matched += subscriptions.match(article.title(), article.summary(), article.text(), Set.of(), Set.of()).size();
+            words += count(article.title()) + count(article.summary()) + count(article.text());
+            Classification classification = classifier.classify(article.title(), article.summary(), article.text());
+            Entities entities = extractor.extract(article.title(), article.summary(), article.text());
+            var matches = subscriptions.match(article.title(), article.summary(), article.text(),
+                    classification.topics().stream().map(TopicMatch::id).collect(Collectors.toSet()),
+                    entities.places().stream().map(PlaceMention::id).collect(Collectors.toSet()));
+            matched += matches.size();
+            matches.forEach(m -> matching.add(m.subscription().id()));
         }
-        return matched / (double) articles.length;
+        double perArticle = matched / (double) articles.length;
+        return String.format(Locale.ROOT, "%s, %d articles of %.0f words on average; %d saved searches: %.2f matched "
+                        + "per article (a saved search matches %.3f%% of the articles on average), %d of them match "
+                        + "at least one article", workload, articles.length, words / (double) articles.length,
+                savedSearches, perArticle, savedSearches == 0 ? 0.0 : 100.0 * perArticle / savedSearches,
+                matching.size());
+    }
+
+    private static int count(String text) {
+        return text == null || text.isBlank() ? 0 : text.strip().split("\\s+").length;
     }
 
     private SyntheticNews.Article nextArticle() {
         SyntheticNews.Article article = articles[next];
-        next = (next + 1) % ARTICLES;
+        next = (next + 1) % articles.length;
         return article;
     }
 }

@@ -10,35 +10,57 @@ import java.util.Locale;
  * The work of {@link ClassifyBenchmark}, timed by the CPU time of the measuring thread instead of the wall clock:
  * on a machine shared with other builds (where a thread gets a fraction of a core) articles per CPU-second
  * estimate the throughput of one dedicated core much better than JMH's wall-clock figures. Not a replacement for
- * JMH on an idle machine. Arguments: saved-search counts (default 0 1000 10000); system property
- * {@code seconds} (default 20) of CPU time measured per case after as much warm-up.
+ * JMH on an idle machine. Arguments: saved-search counts (default 0 1000 10000); system properties
+ * {@code seconds} (default 20) of CPU time measured per case after as much warm-up, {@code workloads} (default
+ * {@code synthetic,feeds}), {@code corpora} (see {@link ClassifyBenchmark}).
  */
 public final class CpuTimeHarness {
 
     public static void main(String[] args) {
+        try {
+            measure(args);
+        } catch (Throwable e) {
+            e.printStackTrace();
+            System.exit(1); // the monitors' purge threads would keep the JVM alive
+        }
+        System.exit(0);
+    }
+
+    private static void measure(String[] args) {
         String[] counts = args.length == 0 ? new String[]{"0", "1000", "10000"} : args;
+        String[] workloads = System.getProperty("workloads", "synthetic,feeds").split(",");
         double seconds = Double.parseDouble(System.getProperty("seconds", "20"));
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Blackhole blackhole = new Blackhole(
                 "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
-        System.out.println("| saved searches | path | articles per CPU-second | articles per wall-second |");
-        System.out.println("|---:|---|---:|---:|");
-        for (String count : counts) {
-            ClassifyBenchmark bench = new ClassifyBenchmark();
-            bench.savedSearches = Integer.parseInt(count);
-            bench.setUp();
-            try {
-                System.out.printf(Locale.ROOT, "(%s saved searches: %.1f matched per article on average)%n", count,
-                        bench.averageSavedSearchMatches());
-                for (String path : new String[]{"topics", "article"}) {
-                    Runnable op = path.equals("topics") ? () -> blackhole.consume(bench.topics())
-                            : () -> bench.article(blackhole);
-                    run(op, threads, seconds); // warm-up
-                    double[] rate = run(op, threads, seconds);
-                    System.out.printf(Locale.ROOT, "| %s | %s | %.0f | %.0f |%n", count, path, rate[0], rate[1]);
+        System.out.println("| workload | saved searches | path | articles per CPU-second | articles per wall-second |");
+        System.out.println("|---|---:|---|---:|---:|");
+        for (String workload : workloads) {
+            for (String count : counts) {
+                ClassifyBenchmark bench = new ClassifyBenchmark();
+                bench.savedSearches = Integer.parseInt(count);
+                bench.workload = workload;
+                long setUp = System.nanoTime();
+                try {
+                    bench.setUp();
+                } catch (IllegalStateException e) {
+                    System.out.println("(" + e.getMessage() + ")");
+                    break;
                 }
-            } finally {
-                bench.tearDown();
+                try {
+                    System.out.printf(Locale.ROOT, "(set-up %.1f s; %s)%n", (System.nanoTime() - setUp) / 1e9,
+                            bench.describeWorkload());
+                    for (String path : new String[]{"topics", "article"}) {
+                        Runnable op = path.equals("topics") ? () -> blackhole.consume(bench.topics())
+                                : () -> bench.article(blackhole);
+                        run(op, threads, seconds); // warm-up
+                        double[] rate = run(op, threads, seconds);
+                        System.out.printf(Locale.ROOT, "| %s | %s | %s | %.0f | %.0f |%n", workload, count, path,
+                                rate[0], rate[1]);
+                    }
+                } finally {
+                    bench.tearDown();
+                }
             }
         }
     }

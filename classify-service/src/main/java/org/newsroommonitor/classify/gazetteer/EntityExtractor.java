@@ -16,6 +16,8 @@ import org.apache.lucene.util.BytesRef;
 import org.newsroommonitor.classify.rules.ArticleField;
 import org.newsroommonitor.classify.rules.NewsAnalyzer;
 import org.newsroommonitor.classify.rules.RuleMonitor;
+import org.newsroommonitor.classify.rules.WordHits;
+import org.newsroommonitor.classify.rules.WordHitsMatcher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +34,8 @@ import java.util.Map;
  * Finds the places and organisations of a {@link Gazetteer} in an article with a Lucene {@link Monitor}: every
  * name, alias and acronym of every entry is one stored phrase query (the same {@link NewsAnalyzer} as the topic
  * rules, so case and Latin diacritics do not matter, and a trailing {@code *} matches inflected forms); each
- * article is matched once against all of them, and {@link HighlightsMatch} gives where each name occurs.
+ * article is matched once against all of them, and {@link WordHitsMatcher} gives where each name occurs (the
+ * hits of Lucene's {@link HighlightsMatch}).
  *
  * <p>Then, per field, overlapping occurrences are resolved so that the longest match wins (most words, then most
  * characters, then the earliest): "Azerbaijan Red Crescent" counts for the society and not for the country,
@@ -49,6 +52,7 @@ public final class EntityExtractor implements AutoCloseable {
 
     private final Gazetteer gazetteer;
     private final Monitor monitor;
+    private final WordHitsMatcher matcher = new WordHitsMatcher();
     private final Map<String, NameQuery> queries;
 
     private EntityExtractor(Gazetteer gazetteer, Monitor monitor, Map<String, NameQuery> queries) {
@@ -210,14 +214,14 @@ public final class EntityExtractor implements AutoCloseable {
         values.put(ArticleField.TITLE, title == null ? "" : title);
         values.put(ArticleField.SUMMARY, summary == null ? "" : summary);
         values.put(ArticleField.TEXT, text == null ? "" : text);
-        MatchingQueries<HighlightsMatch> matches;
+        MatchingQueries<WordHits> matches;
         try {
-            matches = monitor.match(RuleMonitor.document(title, summary, text), HighlightsMatch.MATCHER);
+            matches = monitor.match(RuleMonitor.document(title, summary, text), matcher);
         } catch (IOException e) {
             throw new UncheckedIOException("matching the article against the gazetteer failed", e);
         }
         List<Occurrence> candidates = new ArrayList<>();
-        for (HighlightsMatch match : matches.getMatches()) {
+        for (WordHits match : matches.getMatches()) {
             NameQuery name = queries.get(match.getQueryId());
             if (name == null) {
                 continue;

@@ -8,6 +8,7 @@ import org.apache.lucene.queries.intervals.Intervals;
 import org.apache.lucene.queries.intervals.IntervalsSource;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.util.BytesRef;
 import org.newsroommonitor.classify.taxonomy.RuleDefinition;
 import org.newsroommonitor.classify.taxonomy.TaxonomyException;
@@ -32,6 +33,15 @@ import java.util.List;
  *   <li>the rule matches in any of the fields {@code title}, {@code summary}, {@code text} (a boolean
  *       disjunction of one interval query per field; words of one match are always in the same field).</li>
  * </ul>
+ *
+ * <p>A terms rule is compiled into parts that the monitor stores and selects on their own (its
+ * {@link org.apache.lucene.monitor.QueryDecomposer} splits a disjunction): one interval query per field and term
+ * that has an exact word, so that it only runs on articles that contain that word, plus one per field for the
+ * terms made only of prefixes (those run on every article). This gives the same matches and the same hits as the
+ * disjunction of all terms only when no term can match inside another term's match (an interval disjunction
+ * drops a match that contains another one, e.g. "aid convoy" around "aid"), so a rule where one term could
+ * (checked word by word, prefixes included) stays one interval query per field, as does a rule with more terms
+ * than a boolean query may hold clauses. Proximity rules are not split.
  */
 public final class RuleCompiler {
 
@@ -41,45 +51,133 @@ public final class RuleCompiler {
     public static final int MAX_PREFIX_EXPANSIONS = 1024;
 
     private final Analyzer analyzer;
+    private final boolean splitTerms;
 
     public RuleCompiler(Analyzer analyzer) {
+        this(analyzer, true);
+    }
+
+    /**
+     * @param splitTerms false: every rule is one interval query per field (the plain form, which tests compare the
+     *                   split form with)
+     */
+    public RuleCompiler(Analyzer analyzer, boolean splitTerms) {
         this.analyzer = analyzer;
+        this.splitTerms = splitTerms;
     }
 
     public CompiledRule compile(TopicDefinition topic, RuleDefinition rule) {
         String ruleId = topic.ruleId(rule);
-        IntervalsSource terms = anyOf(rule.terms(), ruleId);
-        IntervalsSource source;
+        List<Term> terms = terms(rule.terms(), ruleId);
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
         int spanGap;
         String description;
         if (rule.isProximity()) {
-            IntervalsSource near = anyOf(rule.near(), ruleId);
-            source = Intervals.maxgaps(rule.within(), Intervals.unorderedNoOverlaps(terms, near));
+            IntervalsSource near = anyOf(terms(rule.near(), ruleId));
+            IntervalsSource source = Intervals.maxgaps(rule.within(), Intervals.unorderedNoOverlaps(anyOf(terms), near));
+            addPerField(query, source);
             spanGap = rule.within();
             description = rule.kind().yamlName() + " " + rule.terms() + " within " + rule.within() + " of " + rule.near();
         } else {
-            source = terms;
+            if (splitTerms && terms.size() > 1
+                    && terms.size() * ArticleField.ALL.size() <= IndexSearcher.getMaxClauseCount()
+                    && noTermInsideAnother(terms)) {
+                List<Term> prefixesOnly = new ArrayList<>();
+                for (Term term : terms) {
+                    if (term.hasExactWord()) {
+                        addPerField(query, term.source());
+                    } else {
+                        prefixesOnly.add(term);
+                    }
+                }
+                if (!prefixesOnly.isEmpty()) {
+                    addPerField(query, anyOf(prefixesOnly));
+                }
+            } else {
+                addPerField(query, anyOf(terms));
+            }
             spanGap = 0;
             description = rule.kind().yamlName() + " " + rule.terms();
-        }
-        BooleanQuery.Builder query = new BooleanQuery.Builder();
-        for (ArticleField field : ArticleField.ALL) {
-            query.add(new IntervalQuery(field.fieldName(), source), BooleanClause.Occur.SHOULD);
         }
         return new CompiledRule(ruleId, topic.id(), rule.kind(), rule.effectiveWeight(), query.build(), spanGap,
                 description);
     }
 
-    private IntervalsSource anyOf(List<String> terms, String ruleId) {
+    private static void addPerField(BooleanQuery.Builder query, IntervalsSource source) {
+        for (ArticleField field : ArticleField.ALL) {
+            query.add(new IntervalQuery(field.fieldName(), source), BooleanClause.Occur.SHOULD);
+        }
+    }
+
+    private static IntervalsSource anyOf(List<Term> terms) {
         List<IntervalsSource> sources = new ArrayList<>(terms.size());
-        for (String term : terms) {
-            sources.add(term(term, ruleId));
+        for (Term term : terms) {
+            sources.add(term.source());
         }
         return sources.size() == 1 ? sources.getFirst() : Intervals.or(sources);
     }
 
-    private IntervalsSource term(String term, String ruleId) {
-        List<IntervalsSource> words = new ArrayList<>();
+    /** True when no term could match the same words as another term, or words inside another term's match. */
+    static boolean noTermInsideAnother(List<Term> terms) {
+        for (int i = 0; i < terms.size(); i++) {
+            for (int j = 0; j < terms.size(); j++) {
+                if (i != j && canMatchInside(terms.get(i).words(), terms.get(j).words())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Could {@code inner} match words that are all part of one match of {@code outer}? */
+    private static boolean canMatchInside(List<Word> outer, List<Word> inner) {
+        for (int offset = 0; offset + inner.size() <= outer.size(); offset++) {
+            boolean all = true;
+            for (int k = 0; k < inner.size() && all; k++) {
+                all = canMatchSameWord(outer.get(offset + k), inner.get(k));
+            }
+            if (all) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean canMatchSameWord(Word a, Word b) {
+        if (a.prefix() && b.prefix()) {
+            return a.token().startsWith(b.token()) || b.token().startsWith(a.token());
+        }
+        if (a.prefix()) {
+            return b.token().startsWith(a.token());
+        }
+        if (b.prefix()) {
+            return a.token().startsWith(b.token());
+        }
+        return a.token().equals(b.token());
+    }
+
+    /** One analyzed word of a term; {@code prefix}: matches every word starting with {@code token}. */
+    record Word(String token, boolean prefix) {
+    }
+
+    /** A term of a rule: its words and its interval source (a word, or a phrase of its words). */
+    record Term(List<Word> words, IntervalsSource source) {
+        boolean hasExactWord() {
+            return words.stream().anyMatch(word -> !word.prefix());
+        }
+    }
+
+    private List<Term> terms(List<String> terms, String ruleId) {
+        List<Term> compiled = new ArrayList<>(terms.size());
+        for (String term : terms) {
+            compiled.add(term(term, ruleId));
+        }
+        return compiled;
+    }
+
+    private Term term(String term, String ruleId) {
+        List<Word> words = new ArrayList<>();
+        List<IntervalsSource> sources = new ArrayList<>();
         for (String word : term.strip().split("\\s+")) {
             boolean prefix = word.endsWith("*");
             List<String> tokens = analyze(prefix ? word.substring(0, word.length() - 1) : word);
@@ -90,16 +188,19 @@ public final class RuleCompiler {
                         throw new TaxonomyException("rule '" + ruleId + "': prefix '" + word + "' in term '" + term
                                 + "' is too short (at least " + MIN_PREFIX_LENGTH + " letters before '*')");
                     }
-                    words.add(Intervals.prefix(new BytesRef(token), MAX_PREFIX_EXPANSIONS));
+                    words.add(new Word(token, true));
+                    sources.add(Intervals.prefix(new BytesRef(token), MAX_PREFIX_EXPANSIONS));
                 } else {
-                    words.add(Intervals.term(token));
+                    words.add(new Word(token, false));
+                    sources.add(Intervals.term(token));
                 }
             }
         }
-        if (words.isEmpty()) {
+        if (sources.isEmpty()) {
             throw new TaxonomyException("rule '" + ruleId + "': term '" + term + "' contains no word");
         }
-        return words.size() == 1 ? words.getFirst() : Intervals.phrase(words.toArray(IntervalsSource[]::new));
+        return new Term(List.copyOf(words), sources.size() == 1 ? sources.getFirst()
+                : Intervals.phrase(sources.toArray(IntervalsSource[]::new)));
     }
 
     private List<String> analyze(String text) {

@@ -13,23 +13,27 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The rule engine: every compiled rule is a stored query of a Lucene {@link Monitor}, and an article is matched
  * once against all of them. The monitor's presearcher only runs the rules whose words occur in the article;
- * {@link HighlightsMatch} then gives, for every matching rule, the position and offsets of each matched word per
- * field. Words of one phrase or one proximity match are joined back into one {@link MatchSpan}.
+ * {@link WordHitsMatcher} then gives, for every matching rule, the position and offsets of each matched word per
+ * field (as Lucene's {@link HighlightsMatch} does, with less work per rule). Words of one phrase or one
+ * proximity match are joined back into one {@link MatchSpan}.
  *
  * <p>Thread-safe: matching may run concurrently, also while rules are registered.
  */
 public final class RuleMonitor implements Closeable {
 
     private final Monitor monitor;
+    private final WordHitsMatcher matcher = new WordHitsMatcher();
     private final Map<String, CompiledRule> rules = new ConcurrentHashMap<>();
 
     public RuleMonitor(Analyzer analyzer) {
@@ -57,6 +61,7 @@ public final class RuleMonitor implements Closeable {
         }
         try {
             monitor.register(queries);
+            matcher.forget();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot register rules in the Lucene monitor", e);
         } catch (IllegalArgumentException e) {
@@ -83,9 +88,9 @@ public final class RuleMonitor implements Closeable {
      */
     public List<RuleMatch> match(String title, String summary, String text) {
         Document document = document(title, summary, text);
-        MatchingQueries<HighlightsMatch> matches;
+        MatchingQueries<WordHits> matches;
         try {
-            matches = monitor.match(document, HighlightsMatch.MATCHER);
+            matches = monitor.match(document, matcher);
         } catch (IOException e) {
             throw new UncheckedIOException("matching the article against the rules failed", e);
         }
@@ -95,7 +100,7 @@ public final class RuleMonitor implements Closeable {
                     + error.getValue().getMessage(), error.getValue());
         }
         List<RuleMatch> result = new ArrayList<>();
-        for (HighlightsMatch match : matches.getMatches()) {
+        for (WordHits match : matches.getMatches()) {
             CompiledRule rule = rules.get(match.getQueryId());
             if (rule == null) {
                 continue; // deleted between the match and this lookup
@@ -119,12 +124,21 @@ public final class RuleMonitor implements Closeable {
      * Joins the per-word hits of a field into matches: words at most {@code gap} positions apart (0: adjacent,
      * as in a phrase) belong to one match.
      */
+    public static List<MatchSpan> spans(WordHits match, int gap) {
+        return spans(match::getHits, gap);
+    }
+
+    /** As {@link #spans(WordHits, int)}, from Lucene's own highlights (for comparisons in tests). */
     public static List<MatchSpan> spans(HighlightsMatch match, int gap) {
+        return spans(match::getHits, gap);
+    }
+
+    private static List<MatchSpan> spans(Function<String, Collection<HighlightsMatch.Hit>> hitsOfField, int gap) {
         List<MatchSpan> spans = new ArrayList<>();
         for (ArticleField field : ArticleField.ALL) {
             MatchSpan current = null;
             // hits come sorted by start position, then end position
-            for (HighlightsMatch.Hit hit : match.getHits(field.fieldName())) {
+            for (HighlightsMatch.Hit hit : hitsOfField.apply(field.fieldName())) {
                 if (hit.startOffset() < 0 || hit.endOffset() < 0) {
                     continue; // no offsets: cannot point at the text
                 }

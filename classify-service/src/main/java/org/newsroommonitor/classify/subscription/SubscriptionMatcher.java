@@ -1,6 +1,5 @@
 package org.newsroommonitor.classify.subscription;
 
-import org.apache.lucene.monitor.HighlightsMatch;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
@@ -10,6 +9,8 @@ import org.newsroommonitor.classify.rules.MatchSpan;
 import org.newsroommonitor.classify.rules.Monitors;
 import org.newsroommonitor.classify.rules.NewsAnalyzer;
 import org.newsroommonitor.classify.rules.RuleMonitor;
+import org.newsroommonitor.classify.rules.WordHits;
+import org.newsroommonitor.classify.rules.WordHitsMatcher;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -18,6 +19,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +38,14 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SubscriptionMatcher implements Closeable {
 
+    /**
+     * Saved searches registered per update of the query index: the monitor holds the presearcher terms of a whole
+     * update in memory (tens of kilobytes per query), so 10,000 at once would need more than a gigabyte.
+     */
+    static final int REGISTER_BATCH = 500;
+
     private final Monitor monitor;
+    private final WordHitsMatcher matcher = new WordHitsMatcher();
     private final SubscriptionQuery parser;
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
 
@@ -56,16 +66,53 @@ public final class SubscriptionMatcher implements Closeable {
      *                                      same id stays as it was
      */
     public void put(Subscription subscription) {
-        if (subscription.id() == null || subscription.id().isBlank()) {
-            throw new InvalidSubscriptionException("the subscription has no id");
+        putAll(List.of(subscription));
+    }
+
+    /**
+     * Adds or replaces many saved searches at once (at start-up): one update of the monitor's query index per
+     * {@value #REGISTER_BATCH} searches instead of one per search. Of several with one id, the last counts. If
+     * registering fails part-way (I/O), the batches registered before stay in force.
+     *
+     * @throws InvalidSubscriptionException naming the first saved search that has no id or whose query cannot be
+     *                                      used; then none is added
+     */
+    public void putAll(Collection<Subscription> added) {
+        Map<String, Subscription> byId = new LinkedHashMap<>();
+        Map<String, MonitorQuery> queries = new LinkedHashMap<>();
+        for (Subscription subscription : added) {
+            if (subscription.id() == null || subscription.id().isBlank()) {
+                throw new InvalidSubscriptionException("the subscription has no id");
+            }
+            Query query;
+            try {
+                query = parser.parse(subscription.query());
+            } catch (InvalidSubscriptionException e) {
+                if (added.size() == 1) {
+                    throw e;
+                }
+                throw new InvalidSubscriptionException("saved search " + subscription.id() + ": " + e.getMessage());
+            }
+            byId.put(subscription.id(), subscription);
+            queries.put(subscription.id(), new MonitorQuery(subscription.id(), query, subscription.query(), Map.of()));
         }
-        Query query = parser.parse(subscription.query());
+        if (queries.isEmpty()) {
+            return;
+        }
+        List<MonitorQuery> all = List.copyOf(queries.values());
         try {
-            monitor.register(new MonitorQuery(subscription.id(), query, subscription.query(), Map.of()));
+            for (int from = 0; from < all.size(); from += REGISTER_BATCH) {
+                List<MonitorQuery> batch = all.subList(from, Math.min(all.size(), from + REGISTER_BATCH));
+                monitor.register(batch);
+                for (MonitorQuery query : batch) {
+                    subscriptions.put(query.getId(), byId.get(query.getId()));
+                }
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot register saved search " + subscription.id(), e);
+            throw new UncheckedIOException("cannot register saved searches", e);
+        } finally {
+            matcher.forget();
         }
-        subscriptions.put(subscription.id(), subscription);
     }
 
     /** Removes a saved search; true when there was one. */
@@ -75,6 +122,8 @@ public final class SubscriptionMatcher implements Closeable {
             monitor.deleteById(id);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete saved search " + id, e);
+        } finally {
+            matcher.forget();
         }
         return removed != null;
     }
@@ -92,16 +141,23 @@ public final class SubscriptionMatcher implements Closeable {
     }
 
     /**
-     * The saved searches an article matches, by subscription id.
+     * The saved searches an article matches, by subscription id. A saved search whose topic or place filter the
+     * article fails is not run at all.
      *
      * @param topics the article's topic ids
      * @param places the article's place ids
      */
     public List<SubscriptionMatch> match(String title, String summary, String text, Set<String> topics,
                                          Set<String> places) {
-        MatchingQueries<HighlightsMatch> matches;
+        Set<String> topicIds = lowerCase(topics);
+        Set<String> placeIds = lowerCase(places);
+        MatchingQueries<WordHits> matches;
         try {
-            matches = monitor.match(RuleMonitor.document(title, summary, text), HighlightsMatch.MATCHER);
+            matches = monitor.match(RuleMonitor.document(title, summary, text), matcher.only(id -> {
+                Subscription subscription = subscriptions.get(id);
+                return subscription != null && passes(subscription.topics(), topicIds)
+                        && passes(subscription.places(), placeIds);
+            }));
         } catch (IOException e) {
             throw new UncheckedIOException("matching the article against the saved searches failed", e);
         }
@@ -110,10 +166,11 @@ public final class SubscriptionMatcher implements Closeable {
         values.put(ArticleField.SUMMARY, summary == null ? "" : summary);
         values.put(ArticleField.TEXT, text == null ? "" : text);
         List<SubscriptionMatch> result = new ArrayList<>();
-        for (HighlightsMatch match : matches.getMatches()) {
+        for (WordHits match : matches.getMatches()) {
             Subscription subscription = subscriptions.get(match.getQueryId());
-            if (subscription == null || !passes(subscription.topics(), topics) || !passes(subscription.places(), places)) {
-                continue;
+            if (subscription == null || !passes(subscription.topics(), topicIds)
+                    || !passes(subscription.places(), placeIds)) {
+                continue; // replaced since it was selected
             }
             Set<String> matched = new LinkedHashSet<>();
             for (MatchSpan span : RuleMonitor.spans(match, 0)) {
@@ -126,18 +183,24 @@ public final class SubscriptionMatcher implements Closeable {
     }
 
     /** No filter, or the article has one of the filter's values (ids compared ignoring case). */
-    private static boolean passes(List<String> filter, Set<String> values) {
+    private static boolean passes(List<String> filter, Set<String> lowerCaseValues) {
         if (filter.isEmpty()) {
             return true;
         }
         for (String wanted : filter) {
-            for (String value : values) {
-                if (value.toLowerCase(Locale.ROOT).equals(wanted.strip().toLowerCase(Locale.ROOT))) {
-                    return true;
-                }
+            if (lowerCaseValues.contains(wanted.strip().toLowerCase(Locale.ROOT))) {
+                return true;
             }
         }
         return false;
+    }
+
+    private static Set<String> lowerCase(Set<String> values) {
+        Set<String> lower = new HashSet<>(values.size() * 2);
+        for (String value : values) {
+            lower.add(value.toLowerCase(Locale.ROOT));
+        }
+        return lower;
     }
 
     @Override

@@ -17,18 +17,24 @@ import org.newsroommonitor.classify.subscription.SubscriptionQuery;
 import org.newsroommonitor.classify.taxonomy.TaxonomyLoader;
 import org.newsroommonitor.classify.taxonomy.TopicDefinition;
 
+import org.apache.lucene.monitor.MatchingQueries;
+import org.newsroommonitor.classify.subscription.SubscriptionMatch;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The monitors give exactly the results of running every stored query on every text (Lucene's Monitor without
  * presearcher): the topic rules and the gazetteer (default monitor) and the saved searches ({@link Monitors}:
- * whole queries, multipass presearcher that also filters prefixes), while running only a few of the queries.
+ * whole queries, multipass presearcher that also filters prefixes), while running only a few of the queries; and
+ * {@link WordHitsMatcher} gives exactly the matches and hits of Lucene's {@link HighlightsMatch#MATCHER}.
  */
 class MonitorsTest {
 
@@ -186,6 +192,184 @@ class MonitorsTest {
         try (SubscriptionMatcher fast = new SubscriptionMatcher()) {
             fast.put(new Subscription("s", "search", "hu* ref*", null, null, "test", null, null));
             assertThat(fast.match("Long", null, text.toString(), Set.of(), Set.of())).hasSize(1);
+        }
+    }
+
+    @Test
+    void wordHitsAreExactlyLucenesHighlightsForRulesNamesAndSavedSearches() throws IOException {
+        List<String[]> articles = articles();
+        try (Monitor rules = new Monitor(ANALYZER);
+             Monitor names = new Monitor(ANALYZER);
+             Monitor searches = Monitors.createMultipass(ANALYZER)) {
+            rules.register(bundledRules().stream().map(CompiledRule::toMonitorQuery).toList());
+            EntityExtractor.create(new GazetteerLoader().loadBundled(), names); // registers every name in it
+            SubscriptionQuery parser = new SubscriptionQuery(ANALYZER);
+            List<MonitorQuery> saved = new ArrayList<>();
+            for (String query : savedSearches(articles)) {
+                try {
+                    saved.add(new MonitorQuery("s" + saved.size(), parser.parse(query)));
+                } catch (InvalidSubscriptionException e) {
+                    // not a usable saved search
+                }
+            }
+            searches.register(saved);
+            for (Monitor monitor : List.of(rules, names, searches)) {
+                WordHitsMatcher matcher = new WordHitsMatcher();
+                int hits = 0;
+                for (int round = 0; round < 2; round++) { // the second round uses the rewritten queries kept
+                    for (String[] article : articles) {
+                        var document = RuleMonitor.document(article[0], article[1], article[2]);
+                        Map<String, Map<String, List<HighlightsMatch.Hit>>> expected =
+                                hits(monitor.match(document, HighlightsMatch.MATCHER));
+                        MatchingQueries<WordHits> actual = monitor.match(document, matcher);
+                        assertThat(actual.getErrors()).isEmpty();
+                        Map<String, Map<String, List<HighlightsMatch.Hit>>> found = new TreeMap<>();
+                        for (WordHits match : actual.getMatches()) {
+                            Map<String, List<HighlightsMatch.Hit>> byField = new TreeMap<>();
+                            for (String field : match.getFields()) {
+                                byField.put(field, List.copyOf(match.getHits(field)));
+                            }
+                            found.put(match.getQueryId(), byField);
+                        }
+                        assertThat(found).as("matches and hits in '%s'", article[0]).isEqualTo(expected);
+                        hits += expected.values().stream().mapToInt(f -> f.values().stream().mapToInt(List::size).sum()).sum();
+                    }
+                }
+                assertThat(hits).as("hits compared").isGreaterThan(1000);
+                assertThat(matcher.rewrittenCount()).isPositive();
+            }
+        }
+    }
+
+    private static Map<String, Map<String, List<HighlightsMatch.Hit>>> hits(MatchingQueries<HighlightsMatch> matches) {
+        assertThat(matches.getErrors()).isEmpty();
+        Map<String, Map<String, List<HighlightsMatch.Hit>>> hits = new TreeMap<>();
+        for (HighlightsMatch match : matches.getMatches()) {
+            Map<String, List<HighlightsMatch.Hit>> byField = new TreeMap<>();
+            for (String field : match.getFields()) {
+                byField.put(field, List.copyOf(match.getHits(field)));
+            }
+            hits.put(match.getQueryId(), byField);
+        }
+        return hits;
+    }
+
+    @Test
+    void savedSearchesNotRunForFailedFiltersGiveTheSameResultsAsFilteringAfterwards() throws IOException {
+        List<String[]> articles = articles();
+        List<String> topics = List.of("blockade", "humanitarian-aid", "Health", "displacement");
+        List<String> places = List.of("stepanakert", "lachin-corridor", "Goris");
+        try (SubscriptionMatcher filtered = new SubscriptionMatcher();
+             SubscriptionMatcher plain = new SubscriptionMatcher(reference())) {
+            List<Subscription> subscriptions = new ArrayList<>();
+            int n = 0;
+            for (String query : savedSearches(articles)) {
+                List<String> topicFilter = n % 3 == 0 ? List.of(topics.get(n % topics.size())) : List.of();
+                List<String> placeFilter = n % 5 == 0 ? List.of(places.get(n % places.size())) : List.of();
+                Subscription subscription = new Subscription("s" + n++, "search", query, topicFilter, placeFilter,
+                        "test", null, null);
+                try {
+                    // the reference has no filters: they are applied to its results below
+                    plain.put(new Subscription(subscription.id(), "search", query, null, null, "test", null, null));
+                } catch (InvalidSubscriptionException e) {
+                    continue;
+                }
+                subscriptions.add(subscription);
+            }
+            filtered.putAll(subscriptions); // at once
+            Map<String, Subscription> byId = new java.util.HashMap<>();
+            subscriptions.forEach(subscription -> byId.put(subscription.id(), subscription));
+            assertThat(filtered.size()).isEqualTo(plain.size());
+            int matched = 0;
+            for (int i = 0; i < articles.size(); i++) {
+                String[] article = articles.get(i);
+                Set<String> articleTopics = Set.of(topics.get(i % topics.size()).toUpperCase());
+                Set<String> articlePlaces = i % 2 == 0 ? Set.of(places.get(i % places.size())) : Set.of();
+                List<SubscriptionMatch> expected = new ArrayList<>();
+                for (SubscriptionMatch match : plain.match(article[0], article[1], article[2], Set.of(), Set.of())) {
+                    Subscription subscription = byId.get(match.subscription().id());
+                    if (passes(subscription.topics(), articleTopics) && passes(subscription.places(), articlePlaces)) {
+                        expected.add(new SubscriptionMatch(subscription, match.matched()));
+                    }
+                }
+                assertThat(filtered.match(article[0], article[1], article[2], articleTopics, articlePlaces))
+                        .as("saved searches matching '%s'", article[0]).isEqualTo(expected);
+                matched += expected.size();
+            }
+            assertThat(matched).isGreaterThan(300);
+        }
+    }
+
+    private static boolean passes(List<String> filter, Set<String> values) {
+        return filter.isEmpty() || filter.stream().anyMatch(f -> values.stream().anyMatch(v -> v.equalsIgnoreCase(f)));
+    }
+
+    @Test
+    void topicRulesSplitIntoTermsMatchExactlyAsWholeRules() throws IOException {
+        RuleCompiler split = new RuleCompiler(ANALYZER);
+        RuleCompiler whole = new RuleCompiler(ANALYZER, false);
+        List<CompiledRule> splitRules = new ArrayList<>();
+        List<CompiledRule> wholeRules = new ArrayList<>();
+        int splitCount = 0;
+        for (TopicDefinition topic : new TaxonomyLoader().loadBundled().topics()) {
+            for (CompiledRule rule : split.compile(topic)) {
+                splitRules.add(rule);
+                if (((org.apache.lucene.search.BooleanQuery) rule.query()).clauses().size() > 3) {
+                    splitCount++;
+                }
+            }
+            wholeRules.addAll(whole.compile(topic));
+        }
+        assertThat(splitCount).as("rules split into terms").isGreaterThan(10);
+        try (RuleMonitor fast = new RuleMonitor(ANALYZER);
+             RuleMonitor plain = new RuleMonitor(reference())) {
+            fast.register(splitRules);
+            plain.register(wholeRules);
+            int spans = 0;
+            for (String[] article : articles()) {
+                Map<String, List<MatchSpan>> expected = new TreeMap<>();
+                plain.match(article[0], article[1], article[2]).forEach(m -> expected.put(m.rule().id(), m.spans()));
+                Map<String, List<MatchSpan>> actual = new TreeMap<>();
+                fast.match(article[0], article[1], article[2]).forEach(m -> actual.put(m.rule().id(), m.spans()));
+                assertThat(actual).as("rules matching '%s'", article[0]).isEqualTo(expected);
+                spans += expected.values().stream().mapToInt(List::size).sum();
+            }
+            assertThat(spans).isGreaterThan(1000);
+        }
+    }
+
+    @Test
+    void aRuleIsSplitOnlyWhenNoTermCanMatchInsideAnother() {
+        String taxonomy = """
+                version: "t"
+                topics:
+                  - id: t
+                    label: T
+                    threshold: 1.0
+                    rules:
+                      - name: separate
+                        kind: terms
+                        terms: ["food aid", "cash transfer*", "гуманитарн* помощ*", "famine"]
+                      - name: nested
+                        kind: terms
+                        terms: ["aid", "aid convoy*"]
+                      - name: nested-prefix
+                        kind: terms
+                        terms: ["convoy", "conv*"]
+                """;
+        TopicDefinition topic = new TaxonomyLoader().parse(taxonomy, "test").topics().getFirst();
+        List<CompiledRule> rules = new RuleCompiler(ANALYZER).compile(topic);
+        // 3 exact terms x 3 fields + the prefix-only term, 3 fields
+        assertThat(((org.apache.lucene.search.BooleanQuery) rules.get(0).query()).clauses()).hasSize(12);
+        assertThat(((org.apache.lucene.search.BooleanQuery) rules.get(1).query()).clauses()).hasSize(3);
+        assertThat(((org.apache.lucene.search.BooleanQuery) rules.get(2).query()).clauses()).hasSize(3);
+        try (RuleMonitor monitor = new RuleMonitor(ANALYZER)) {
+            monitor.register(rules);
+            // the whole rule: the disjunction reports "aid", not the "aid convoy" around it
+            List<RuleMatch> matches = monitor.match(null, null, "An aid convoy left.");
+            assertThat(matches).extracting(m -> m.rule().id()).containsExactly("t.nested", "t.nested-prefix");
+            assertThat(matches.getFirst().spans()).extracting(MatchSpan::start, MatchSpan::end)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(3, 6));
         }
     }
 }
