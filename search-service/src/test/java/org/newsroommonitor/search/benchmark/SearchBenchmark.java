@@ -228,6 +228,7 @@ public final class SearchBenchmark {
             requests.add(query(qr, variant));
         }
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Long> matches = new ConcurrentLinkedQueue<>();
         AtomicLong errors = new AtomicLong();
         ExecutorService workers = Executors.newFixedThreadPool(32);
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
@@ -239,8 +240,11 @@ public final class SearchBenchmark {
             SearchRequest request = requests.get(i);
             scheduler.schedule(() -> workers.submit(() -> {
                 try {
-                    client.search(request, Void.class);
+                    var response = client.search(request, Void.class);
                     latencies.add(System.nanoTime() - scheduled);
+                    if (response.hits().total() != null) {
+                        matches.add(response.hits().total().value());
+                    }
                 } catch (Exception e) {
                     if (errors.incrementAndGet() == 1) {
                         System.out.println("search error: " + e);
@@ -263,6 +267,12 @@ public final class SearchBenchmark {
                 ingested.get());
         System.out.printf("SEARCH %s latency ms: p50 %.1f  p90 %.1f  p99 %.1f  max %.1f%n", variant, pct(sorted, 50),
                 pct(sorted, 90), pct(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
+        long[] matched = matches.stream().mapToLong(Long::longValue).sorted().toArray();
+        if (matched.length > 0) {
+            System.out.printf("SEARCH %s matching articles per query: median %,d, p90 %,d, max %,d%s%n", variant,
+                    matched[matched.length / 2], matched[(int) (matched.length * 0.9)], matched[matched.length - 1],
+                    variant == QueryVariant.CAPPED_TOTAL || variant == QueryVariant.BARE ? " (counted up to 10,000)" : "");
+        }
         System.out.printf("SEARCH %s machine: %s%n", variant, load);
         if (Boolean.getBoolean("benchmark.printQuery")) {
             System.out.println("example query: " + requests.getFirst());
