@@ -93,7 +93,9 @@ public final class SearchBenchmark {
             }
         });
         Runtime.getRuntime().addShutdownHook(stopper);
-        RestClient rest = RestClient.builder(HttpHost.create("http://" + es)).build();
+        // bulk requests of the load can wait for a merge on a busy machine: more than the client's default 30 s
+        RestClient rest = RestClient.builder(HttpHost.create("http://" + es))
+                .setRequestConfigCallback(c -> c.setSocketTimeout(180_000)).build();
         ElasticsearchClient client = new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper(SyntheticArticles.JSON)));
         try {
             SyntheticArticles.Vocabulary vocabulary = new SyntheticArticles.Vocabulary(20_000, 42);
@@ -161,7 +163,21 @@ public final class SearchBenchmark {
                 SplittableRandom random = new SplittableRandom(1000 + thread);
                 for (int start = thread * batch; start < docs; start += loaders * batch) {
                     int n = Math.min(batch, docs - start);
-                    bulk(client, vocabulary, random, "bench-", start, n);
+                    List<ObjectNode> documents = new ArrayList<>(n);
+                    for (int i = 0; i < n; i++) {
+                        documents.add(SyntheticArticles.document(vocabulary, random, "bench-" + (start + i)));
+                    }
+                    for (int attempt = 1; ; attempt++) { // same ids again: a retried bulk is idempotent
+                        try {
+                            bulk(client, documents);
+                            break;
+                        } catch (IOException e) {
+                            if (attempt == 3) {
+                                throw e;
+                            }
+                            System.out.println("bulk failed, retrying: " + e);
+                        }
+                    }
                     long done = loaded.addAndGet(n);
                     if (done % 50_000 < n) {
                         System.out.printf("loaded %,d docs in %ds%n", done, Duration.between(loadStart, Instant.now()).toSeconds());
@@ -308,10 +324,17 @@ public final class SearchBenchmark {
 
     static void bulk(ElasticsearchClient client, SyntheticArticles.Vocabulary vocabulary, SplittableRandom random,
             String prefix, int start, int n) throws Exception {
-        BulkRequest.Builder bulk = new BulkRequest.Builder().index(INDEX);
+        List<ObjectNode> documents = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            String id = prefix + (start + i);
-            ObjectNode doc = SyntheticArticles.document(vocabulary, random, id);
+            documents.add(SyntheticArticles.document(vocabulary, random, prefix + (start + i)));
+        }
+        bulk(client, documents);
+    }
+
+    static void bulk(ElasticsearchClient client, List<ObjectNode> documents) throws IOException {
+        BulkRequest.Builder bulk = new BulkRequest.Builder().index(INDEX);
+        for (ObjectNode doc : documents) {
+            String id = doc.get("id").asText();
             bulk.operations(op -> op.index(x -> x.id(id).document(doc)));
         }
         BulkResponse response = client.bulk(bulk.build());
