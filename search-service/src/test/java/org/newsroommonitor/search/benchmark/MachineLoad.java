@@ -25,6 +25,7 @@ final class MachineLoad implements AutoCloseable {
     private final long startSelf;
     private volatile boolean running = true;
     private String summary;
+    private double elasticsearchCpuSeconds;
 
     /** @param elasticsearch the node's process, or null when it runs elsewhere */
     MachineLoad(ProcessHandle elasticsearch) {
@@ -58,7 +59,8 @@ final class MachineLoad implements AutoCloseable {
         sampler.interrupt();
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         long[] machine = machineTicks();
-        double es = (treeTicks(elasticsearch) - startElasticsearch) / TICKS_PER_SECOND / seconds;
+        elasticsearchCpuSeconds = (treeTicks(elasticsearch) - startElasticsearch) / TICKS_PER_SECOND;
+        double es = elasticsearchCpuSeconds / seconds;
         double self = (processTicks(ProcessHandle.current().pid()) - startSelf) / TICKS_PER_SECOND / seconds;
         double busy = (machine[0] - startMachine[0]) / TICKS_PER_SECOND / seconds;
         double all = (machine[1] - startMachine[1]) / TICKS_PER_SECOND / seconds;
@@ -73,6 +75,11 @@ final class MachineLoad implements AutoCloseable {
         summary = String.format("load average (1 min) %.1f-%.1f, mean %.1f; CPU busy %.2f of %.2f cores: "
                         + "Elasticsearch %.2f, benchmark JVM %.2f, everything else %.2f",
                 min, max, mean, busy, all, es, self, Math.max(0, busy - es - self));
+    }
+
+    /** CPU time of the Elasticsearch process tree over the whole period (0 when it runs elsewhere). */
+    double elasticsearchCpuSeconds() {
+        return elasticsearchCpuSeconds;
     }
 
     @Override

@@ -100,6 +100,7 @@ public final class SearchBenchmark {
         try {
             SyntheticArticles.Vocabulary vocabulary = new SyntheticArticles.Vocabulary(20_000, 42);
             ensureLoaded(client, rest, vocabulary, docs, loaders, loadBatch, reload);
+            awaitMerges(rest);
             ProcessHandle esProcess = node == null ? null : esProcess(node);
             System.out.printf("index: %s%n", get(rest, "/_cat/indices/" + INDEX + "?v&h=docs.count,store.size,pri.store.size").trim());
             System.out.printf("segments: %s%n", get(rest, "/_cat/segments/" + INDEX + "?h=segment").lines().count());
@@ -205,6 +206,20 @@ public final class SearchBenchmark {
                 count / Math.max(1.0, loadTime.toMillis() / 1000.0));
     }
 
+    /**
+     * Waits until the index has no merge running (after a load, merges of the new segments go on for minutes and
+     * would take CPU from the searches; an index that grew over months has none of those pending).
+     */
+    static void awaitMerges(RestClient rest) throws Exception {
+        Instant start = Instant.now();
+        while (SyntheticArticles.JSON.readTree(get(rest, "/" + INDEX + "/_stats/merge"))
+                .at("/indices/" + INDEX + "/primaries/merges/current").asLong() > 0
+                && Duration.between(start, Instant.now()).toMinutes() < 20) {
+            Thread.sleep(5000);
+        }
+        System.out.printf("merges: none running (waited %ds)%n", Duration.between(start, Instant.now()).toSeconds());
+    }
+
     /** Measures one variant of the query: warm-up, then {@code qps x seconds} queries on a fixed schedule. */
     static void measure(ElasticsearchClient client, RestClient rest, SyntheticArticles.Vocabulary vocabulary,
             QueryVariant variant, int docs, int qps, int seconds, int ingestPerSecond, ProcessHandle esProcess)
@@ -290,6 +305,11 @@ public final class SearchBenchmark {
                     variant == QueryVariant.CAPPED_TOTAL || variant == QueryVariant.BARE ? " (counted up to 10,000)" : "");
         }
         System.out.printf("SEARCH %s machine: %s%n", variant, load);
+        if (esProcess != null && sorted.length > 0) {
+            System.out.printf("SEARCH %s Elasticsearch CPU per query: %.1f ms (its CPU time during the run / queries%s)%n",
+                    variant, load.elasticsearchCpuSeconds() * 1000 / sorted.length,
+                    ingestPerSecond > 0 ? "; includes indexing the ingest" : "");
+        }
         if (Boolean.getBoolean("benchmark.printQuery")) {
             System.out.println("example query: " + requests.getFirst());
         }
