@@ -18,7 +18,8 @@ import java.util.Set;
  *   <li>{@code placeFacet}, {@code organisationFacet}: one {@link #facetKey facet key} ({@code id} U+001F
  *       {@code name}) per distinct entity of the article, so the places and organisations facets are plain terms
  *       aggregations counting articles, with the name to show, instead of nested aggregations with
- *       {@code reverse_nested} (which cost most of a search on a large index).</li>
+ *       {@code reverse_nested} (a join from every nested entity back to its article, measurably dearer on 1M
+ *       articles: docs/BENCHMARKS.md).</li>
  * </ul>
  */
 public final class ArticleDocument {

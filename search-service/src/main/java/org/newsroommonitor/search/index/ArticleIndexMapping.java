@@ -151,7 +151,7 @@ public final class ArticleIndexMapping {
 
     private static ObjectNode fullText(String analyzer, boolean withKeyword) {
         // offsets in the postings: the unified highlighter finds the matched words there instead of analysing the
-        // stored text of every hit again (the text is 1-4 KB; with 20 hits a page that was most of a search)
+        // stored text of every hit again (1-4 KB each, 20 hits a page)
         ObjectNode field = type("text").put("analyzer", analyzer).put("index_options", "offsets");
         ObjectNode fields = field.putObject("fields");
         fields.set(EXACT_SUFFIX.substring(1), type("text").put("analyzer", STANDARD));
