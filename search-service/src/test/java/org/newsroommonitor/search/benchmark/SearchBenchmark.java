@@ -51,7 +51,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Not part of the test run: {@code mvn -B -pl search-service -Pbenchmark test-compile exec:java}. Options
  * (system properties, see docs/BENCHMARKS.md): {@code benchmark.docs}, {@code benchmark.qps},
  * {@code benchmark.seconds}, {@code benchmark.ingest}, {@code benchmark.variants} (ablation, {@link QueryVariant}),
- * {@code benchmark.reload}, {@code benchmark.heap}, {@code benchmark.dir}, {@code benchmark.es}.
+ * {@code benchmark.reload}, {@code benchmark.refresh}, {@code benchmark.heap}, {@code benchmark.dir}, {@code benchmark.es}.
  *
  * <p>Without {@code benchmark.es} it starts its own node of the local stack's distribution on a persistent data
  * directory ({@code benchmark.dir}), and reuses the index there when it holds exactly the requested articles
@@ -101,6 +101,10 @@ public final class SearchBenchmark {
             SyntheticArticles.Vocabulary vocabulary = new SyntheticArticles.Vocabulary(20_000, 42);
             ensureLoaded(client, rest, vocabulary, docs, loaders, loadBatch, reload);
             awaitMerges(rest);
+            // the refresh interval during the measurement: the service's (Elasticsearch's default) unless asked
+            String refresh = System.getProperty("benchmark.refresh", SERVICE_REFRESH);
+            put(rest, "/" + INDEX + "/_settings", "{\"index\":{\"refresh_interval\":\"" + refresh + "\"}}");
+            System.out.printf("refresh interval during the measurement: %s%n", refresh);
             ProcessHandle esProcess = node == null ? null : esProcess(node);
             System.out.printf("index: %s%n", get(rest, "/_cat/indices/" + INDEX + "?v&h=docs.count,store.size,pri.store.size").trim());
             System.out.printf("segments: %s%n", get(rest, "/_cat/segments/" + INDEX + "?h=segment").lines().count());
@@ -108,6 +112,11 @@ public final class SearchBenchmark {
                 measure(client, rest, vocabulary, variant, docs, qps, seconds, ingestPerSecond, esProcess);
             }
         } finally {
+            try {
+                put(rest, "/" + INDEX + "/_settings", "{\"index\":{\"refresh_interval\":\"" + SERVICE_REFRESH + "\"}}");
+            } catch (IOException e) {
+                System.out.println("could not restore the refresh interval: " + e);
+            }
             rest.close();
             if (node != null) {
                 node.stop();
