@@ -315,13 +315,25 @@ class SearchPipelineTest {
         assertThat(mapping.at("/properties/text/analyzer").asText()).isEqualTo("standard");
         assertThat(mapping.at("/properties/topics/type").asText()).isEqualTo("nested");
         assertThat(mapping.at("/properties/published/type").asText()).isEqualTo("date");
+        // offsets for the highlighter, global ordinals of the facets built at refresh
+        assertThat(mapping.at("/properties/text/index_options").asText()).isEqualTo("offsets");
+        assertThat(mapping.at("/properties/placeFacet/eager_global_ordinals").asBoolean()).isTrue();
         // strict mapping accepted every field of the wire format
         ObjectNode source = (ObjectNode) lowLevelGet("/news-articles/_doc/" + DOCS_ID).get("_source");
-        // the one field derived at indexing: a geo_point per place with coordinates
+        // the fields derived at indexing: a geo_point per place with coordinates, and the facet keys (id U+001F name)
         JsonNode locations = source.remove("placeLocations");
+        JsonNode placeFacet = source.remove("placeFacet");
+        JsonNode organisationFacet = source.remove("organisationFacet");
         if (source.has("places")) {
             assertThat(locations.size()).isEqualTo(source.get("places").size());
             assertThat(locations.get(0).get("lat").asDouble()).isEqualTo(source.at("/places/0/lat").asDouble());
+            assertThat(placeFacet.get(0).asText())
+                    .isEqualTo(source.at("/places/0/id").asText() + "\u001F" + source.at("/places/0/name").asText());
+            assertThat(placeFacet.size()).isEqualTo(source.get("places").size());
+        }
+        if (source.has("organisations")) {
+            assertThat(organisationFacet.get(0).asText()).isEqualTo(source.at("/organisations/0/id").asText()
+                    + "\u001F" + source.at("/organisations/0/name").asText());
         }
         JsonNode example = JSON.readTree(Files.readAllBytes(RepoFiles.message("classified-article.json")));
         assertThat(source).isEqualTo(example);

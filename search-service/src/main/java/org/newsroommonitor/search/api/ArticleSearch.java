@@ -11,11 +11,13 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.newsroommonitor.search.config.SearchConfig;
+import org.newsroommonitor.search.index.ArticleDocument;
 import org.newsroommonitor.search.index.ArticleIndex;
 import org.newsroommonitor.search.messaging.ClassifiedArticle;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +60,7 @@ public class ArticleSearch {
         }
         String cursor = last != null && params.size() > 0 && response.hits().hits().size() == params.size()
                 ? SearchCursor.of(params.fingerprint(), last.sort()).encode() : null;
-        Map<String, List<SearchResult.FacetValue>> facets = params.facets() ? facets(response.aggregations()) : null;
+        Map<String, List<SearchResult.FacetValue>> facets = params.facets() ? facets(response.aggregations(), config.facetSize()) : null;
         SearchResult.Histogram histogram = params.facets() ? histogram(response.aggregations().get(SearchQueryBuilder.HISTOGRAM), interval) : null;
         return new SearchResult(total, hits, cursor, params.query() == null ? null : params.query().normalized(),
                 facets, histogram);
@@ -141,36 +143,50 @@ public class ArticleSearch {
                 List.copyOf(fragments));
     }
 
-    static Map<String, List<SearchResult.FacetValue>> facets(Map<String, Aggregate> aggregations) {
+    static Map<String, List<SearchResult.FacetValue>> facets(Map<String, Aggregate> aggregations, int facetSize) {
         Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
         for (String name : List.of("topics", "places", "organisations", "sources", "languages")) {
             Aggregate aggregate = aggregations.get(name);
-            List<SearchResult.FacetValue> values = new ArrayList<>();
-            if (aggregate != null && aggregate.isSterms()) {
-                for (StringTermsBucket bucket : aggregate.sterms().buckets().array()) {
-                    String key = bucket.key().stringValue();
-                    values.add(new SearchResult.FacetValue(key, key, bucket.docCount()));
-                }
-            } else if (aggregate != null && aggregate.isNested()) {
-                Aggregate ids = aggregate.nested().aggregations().get("ids");
-                if (ids != null && ids.isSterms()) {
-                    for (StringTermsBucket bucket : ids.sterms().buckets().array()) {
-                        String key = bucket.key().stringValue();
-                        Aggregate nameAgg = bucket.aggregations().get("name");
-                        String label = key;
-                        if (nameAgg != null && nameAgg.isSterms() && !nameAgg.sterms().buckets().array().isEmpty()) {
-                            label = nameAgg.sterms().buckets().array().getFirst().key().stringValue();
-                        }
-                        Aggregate articles = bucket.aggregations().get("articles");
-                        long count = articles != null && articles.isReverseNested()
-                                ? articles.reverseNested().docCount() : bucket.docCount();
-                        values.add(new SearchResult.FacetValue(key, label, count));
-                    }
-                }
-            }
-            facets.put(name, values);
+            List<StringTermsBucket> buckets = aggregate != null && aggregate.isSterms()
+                    ? aggregate.sterms().buckets().array() : List.of();
+            boolean entity = name.equals("places") || name.equals("organisations");
+            facets.put(name, entity ? entityValues(buckets, facetSize) : values(buckets));
         }
         return facets;
+    }
+
+    private static List<SearchResult.FacetValue> values(List<StringTermsBucket> buckets) {
+        List<SearchResult.FacetValue> values = new ArrayList<>();
+        for (StringTermsBucket bucket : buckets) {
+            String key = bucket.key().stringValue();
+            values.add(new SearchResult.FacetValue(key, key, bucket.docCount()));
+        }
+        return values;
+    }
+
+    /**
+     * Buckets of facet keys ({@code id} U+001F {@code name}) as one value per id: an id found under two names (the
+     * gazetteer renamed it between articles) is one value with the articles of both (an article names an entity
+     * once, so the sum counts articles) and the name most of them have. Most articles first, ties by id.
+     */
+    static List<SearchResult.FacetValue> entityValues(List<StringTermsBucket> buckets, int facetSize) {
+        Map<String, long[]> counts = new LinkedHashMap<>();
+        Map<String, String> labels = new LinkedHashMap<>();
+        Map<String, Long> labelCounts = new LinkedHashMap<>();
+        for (StringTermsBucket bucket : buckets) {
+            ArticleDocument.FacetKey key = ArticleDocument.parseFacetKey(bucket.key().stringValue());
+            counts.computeIfAbsent(key.id(), id -> new long[1])[0] += bucket.docCount();
+            if (bucket.docCount() > labelCounts.getOrDefault(key.id(), -1L)) {
+                labels.put(key.id(), key.name());
+                labelCounts.put(key.id(), bucket.docCount());
+            }
+        }
+        return counts.entrySet().stream()
+                .map(e -> new SearchResult.FacetValue(e.getKey(), labels.get(e.getKey()), e.getValue()[0]))
+                .sorted(Comparator.comparingLong(SearchResult.FacetValue::count).reversed()
+                        .thenComparing(SearchResult.FacetValue::value))
+                .limit(facetSize)
+                .toList();
     }
 
     static SearchResult.Histogram histogram(Aggregate aggregate, HistogramInterval interval) {

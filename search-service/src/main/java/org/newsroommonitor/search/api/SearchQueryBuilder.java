@@ -38,8 +38,8 @@ import java.util.Map;
  *   <li>sort: relevance ({@code _score}, then newest, then id) or newest ({@code published}, then id); the id
  *       makes the order total, so {@code search_after} pages never overlap or skip.</li>
  *   <li>highlight (with terms only): unified highlighter, HTML encoder, {@code <mark>} tags.</li>
- *   <li>facets: terms aggregations (places and organisations nested, counted per article with
- *       {@code reverse_nested}) and a date histogram of {@code published}.</li>
+ *   <li>facets: terms aggregations (places and organisations over the facet keys derived at indexing, which
+ *       carry the name) and a date histogram of {@code published}.</li>
  * </ul>
  */
 public final class SearchQueryBuilder {
@@ -71,8 +71,8 @@ public final class SearchQueryBuilder {
     private static Map<String, String> facetFields() {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("topics", "topics.id");
-        fields.put("places", "places");
-        fields.put("organisations", "organisations");
+        fields.put("places", ArticleIndexMapping.PLACE_FACET);
+        fields.put("organisations", ArticleIndexMapping.ORGANISATION_FACET);
         fields.put("sources", "sources.name");
         fields.put("languages", "language");
         return Map.copyOf(fields);
@@ -205,23 +205,23 @@ public final class SearchQueryBuilder {
     static Map<String, Aggregation> aggregations(SearchParams params, int facetSize, HistogramInterval interval) {
         Map<String, Aggregation> aggs = new LinkedHashMap<>();
         aggs.put("topics", Aggregation.of(a -> a.terms(t -> t.field("topics.id").size(facetSize))));
-        aggs.put("places", nestedEntityFacet("places", facetSize));
-        aggs.put("organisations", nestedEntityFacet("organisations", facetSize));
+        aggs.put("places", entityFacet(ArticleIndexMapping.PLACE_FACET, facetSize));
+        aggs.put("organisations", entityFacet(ArticleIndexMapping.ORGANISATION_FACET, facetSize));
         aggs.put("sources", Aggregation.of(a -> a.terms(t -> t.field("sources.name").size(facetSize))));
         aggs.put("languages", Aggregation.of(a -> a.terms(t -> t.field("language").size(facetSize))));
         aggs.put(HISTOGRAM, histogram(params, interval));
         return aggs;
     }
 
-    /** Ids of a nested entity list, each with its name and the number of articles (not mentions). */
-    private static Aggregation nestedEntityFacet(String path, int facetSize) {
-        return Aggregation.of(a -> a
-                .nested(n -> n.path(path))
-                .aggregations("ids", ids -> ids
-                        .terms(t -> t.field(path + ".id").size(facetSize)
-                                .order(NamedValue.of("articles", SortOrder.Desc), NamedValue.of("_key", SortOrder.Asc)))
-                        .aggregations("name", name -> name.terms(t -> t.field(path + ".name").size(1)))
-                        .aggregations("articles", articles -> articles.reverseNested(r -> r))));
+    /**
+     * Places or organisations: a terms aggregation of the derived facet keys ({@code id} U+001F {@code name}, one per
+     * entity of an article, see {@link org.newsroommonitor.search.index.ArticleDocument}), so each bucket counts
+     * articles and carries the name. Twice the facet size, so that {@link ArticleSearch} can merge the buckets of an
+     * id that appears under two names and still show the top {@code facetSize} ids.
+     */
+    private static Aggregation entityFacet(String field, int facetSize) {
+        return Aggregation.of(a -> a.terms(t -> t.field(field).size(2 * facetSize)
+                .order(NamedValue.of("_count", SortOrder.Desc), NamedValue.of("_key", SortOrder.Asc))));
     }
 
     /**

@@ -57,7 +57,7 @@ public final class ArticleIndexMapping {
         p.set("published", type("date"));
         p.set("publishedSource", type("keyword"));
         p.set("firstSeen", type("date"));
-        p.set("language", type("keyword"));
+        p.set("language", facetKeyword());
         p.set("authors", keyword());
         p.set("categories", keyword());
 
@@ -65,7 +65,7 @@ public final class ArticleIndexMapping {
         sources.put("type", "object");
         ObjectNode sp = sources.putObject("properties");
         sp.set("feedUrl", keyword());
-        sp.set("name", keyword());
+        sp.set("name", facetKeyword().put("ignore_above", 2048));
         sp.set("siteUrl", keyword());
 
         p.set("contentHash", type("keyword").put("index", false));
@@ -76,7 +76,7 @@ public final class ArticleIndexMapping {
         topics.put("type", "nested");
         topics.put("include_in_parent", true);
         ObjectNode tp = topics.putObject("properties");
-        tp.set("id", type("keyword"));
+        tp.set("id", facetKeyword());
         tp.set("score", type("float"));
         tp.set("matched", keyword());
         // The rule hits (offsets per field) are kept in _source for highlighting in the UI, not indexed.
@@ -90,6 +90,10 @@ public final class ArticleIndexMapping {
 
     /** The top-level field holding a {@code geo_point} per place with coordinates (derived at indexing). */
     public static final String PLACE_LOCATIONS = "placeLocations";
+    /** Derived at indexing: the {@link ArticleDocument#facetKey facet keys} of the places, for the places facet. */
+    public static final String PLACE_FACET = "placeFacet";
+    /** Derived at indexing: the facet keys of the organisations, for the organisations facet. */
+    public static final String ORGANISATION_FACET = "organisationFacet";
 
     /**
      * Fields added after {@code news-articles-v1} was first released; {@link ArticleIndex} puts them into the
@@ -97,10 +101,12 @@ public final class ArticleIndexMapping {
      *
      * <ul>
      *   <li>{@code places} and {@code organisations} from classify-service's gazetteer: nested (id, name, count
-     *       of one entity stay together, so a facet can show the name of each id), also indexed flat
+     *       of one entity stay together, for queries on one entity's fields), also indexed flat
      *       ({@code include_in_parent}) so a plain {@code term} filter on {@code places.id} works.</li>
      *   <li>{@code placeLocations}: a {@code geo_point} array, one point per place with coordinates, for map and
      *       distance queries.</li>
+     *   <li>{@code placeFacet}, {@code organisationFacet}: keywords {@code id} U+001F {@code name}, one per entity
+     *       of the article ({@link ArticleDocument}), which the places and organisations facets aggregate.</li>
      * </ul>
      */
     public static ObjectNode additions() {
@@ -125,6 +131,8 @@ public final class ArticleIndexMapping {
         op.set("count", type("integer"));
 
         p.set(PLACE_LOCATIONS, type("geo_point"));
+        p.set(PLACE_FACET, facetKeyword());
+        p.set(ORGANISATION_FACET, facetKeyword());
         // kept for display only: the sanitised HTML summary, the picture and the attached media
         p.set("summaryHtml", type("text").put("index", false));
         p.set("imageUrl", type("keyword").put("index", false).put("doc_values", false));
@@ -142,7 +150,9 @@ public final class ArticleIndexMapping {
             "en", "english", "ru", "russian", "fr", "french", "de", "german", "es", "spanish", "hy", "armenian");
 
     private static ObjectNode fullText(String analyzer, boolean withKeyword) {
-        ObjectNode field = type("text").put("analyzer", analyzer);
+        // offsets in the postings: the unified highlighter finds the matched words there instead of analysing the
+        // stored text of every hit again (1-4 KB each, 20 hits a page)
+        ObjectNode field = type("text").put("analyzer", analyzer).put("index_options", "offsets");
         ObjectNode fields = field.putObject("fields");
         fields.set(EXACT_SUFFIX.substring(1), type("text").put("analyzer", STANDARD));
         if (ENGLISH.equals(analyzer)) {
@@ -153,6 +163,14 @@ public final class ArticleIndexMapping {
             fields.set("keyword", keyword());
         }
         return field;
+    }
+
+    /**
+     * A keyword every search aggregates (a facet): its global ordinals are built when a refresh opens a new reader,
+     * not by the first search after it (with ingest and a 1 s refresh that was a search every second).
+     */
+    private static ObjectNode facetKeyword() {
+        return type("keyword").put("eager_global_ordinals", true);
     }
 
     private static ObjectNode keyword() {

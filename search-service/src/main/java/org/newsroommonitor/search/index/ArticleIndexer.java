@@ -7,7 +7,6 @@ import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -129,19 +128,9 @@ public class ArticleIndexer {
         return bulk.build();
     }
 
-    /**
-     * The stored document: the classified article as it arrived, plus {@code placeLocations} (one geo_point per
-     * place with coordinates) when it names places with coordinates.
-     */
+    /** The stored document ({@link ArticleDocument}). */
     ObjectNode document(ClassifiedArticle article) {
-        ObjectNode document = mapper.valueToTree(article);
-        List<ClassifiedArticle.Place> located = article.placeList().stream()
-                .filter(ClassifiedArticle.Place::hasLocation).toList();
-        if (!located.isEmpty()) {
-            ArrayNode points = document.putArray(ArticleIndexMapping.PLACE_LOCATIONS);
-            located.forEach(place -> points.addObject().put("lat", place.lat()).put("lon", place.lon()));
-        }
-        return document;
+        return ArticleDocument.of(mapper, article);
     }
 
     private static String describe(BulkResponseItem item) {

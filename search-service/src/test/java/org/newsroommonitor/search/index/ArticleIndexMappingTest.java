@@ -56,7 +56,8 @@ class ArticleIndexMappingTest {
         assertThat(iterable(p.fieldNames())).containsExactlyInAnyOrder("schemaVersion", "id", "revision", "url",
                 "canonicalUrl", "guid", "title", "summary", "text", "published", "publishedSource", "firstSeen",
                 "language", "authors", "categories", "sources", "contentHash", "topics", "taxonomyVersion",
-                "classifiedAt", "places", "organisations", "placeLocations", "summaryHtml", "imageUrl", "enclosures");
+                "classifiedAt", "places", "organisations", "placeLocations", "placeFacet", "organisationFacet", "summaryHtml",
+                "imageUrl", "enclosures");
         // display-only fields are stored, never searched
         assertThat(p.at("/summaryHtml/index").asBoolean(true)).isFalse();
         assertThat(p.at("/imageUrl/index").asBoolean(true)).isFalse();
@@ -111,7 +112,23 @@ class ArticleIndexMappingTest {
         assertThat(p.at("/placeLocations/type").asText()).isEqualTo("geo_point");
         // what an existing v1 index gets added at start-up
         assertThat(iterable(ArticleIndexMapping.additions().fieldNames()))
-                .containsExactly("places", "organisations", "placeLocations", "summaryHtml", "imageUrl", "enclosures");
+                .containsExactly("places", "organisations", "placeLocations", "placeFacet", "organisationFacet",
+                        "summaryHtml", "imageUrl", "enclosures");
+    }
+
+    @Test
+    void fullTextHasOffsetsForTheHighlighterAndFacetsLoadOrdinalsAtRefresh() {
+        for (String analyzer : List.of("standard", "english")) {
+            JsonNode p = ArticleIndexMapping.mappings(analyzer).get("properties");
+            for (String field : List.of("title", "summary", "text")) {
+                assertThat(p.at("/" + field + "/index_options").asText()).isEqualTo("offsets");
+            }
+            for (String facet : List.of("/topics/properties/id", "/sources/properties/name", "/language", "/placeFacet",
+                    "/organisationFacet")) {
+                assertThat(p.at(facet + "/type").asText()).as(facet).isEqualTo("keyword");
+                assertThat(p.at(facet + "/eager_global_ordinals").asBoolean()).as(facet).isTrue();
+            }
+        }
     }
 
     @Test
