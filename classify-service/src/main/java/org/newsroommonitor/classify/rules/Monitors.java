@@ -25,9 +25,10 @@ import java.util.Set;
  * </ul>
  *
  * The topic rules' monitor ({@link #createForRules}) keeps Lucene's default decomposition (a terms rule is split
- * into its parts) and filters on the rules' interval prefixes the same way, so a proximity rule or the
- * prefix-only part of a terms rule runs only on articles with a word starting with (the cut of) one of its
- * prefixes instead of on every article. The gazetteer has no prefixes and keeps Lucene's default monitor.
+ * into its parts), filters on the rules' interval prefixes the same way, so a proximity rule or the prefix-only
+ * part of a terms rule runs only on articles with a word starting with (the cut of) one of its prefixes instead of
+ * on every article, and is multipass too, so a proximity rule runs only when the article has a word of each side.
+ * The gazetteer has no prefixes and keeps Lucene's default monitor.
  */
 public final class Monitors {
 
@@ -44,9 +45,9 @@ public final class Monitors {
                 List.of(new PrefixTerms()), Set.of()));
     }
 
-    /** A monitor for the topic rules: Lucene's default presearcher and decomposer, plus prefix filtering. */
+    /** A monitor for the topic rules: Lucene's default decomposer, multipass presearcher with prefix filtering. */
     public static Monitor createForRules(Analyzer analyzer) {
-        return create(analyzer, new TermFilteredPresearcher(TermFilteredPresearcher.DEFAULT_WEIGHTOR,
+        return create(analyzer, new MultipassTermFilteredPresearcher(2, 0, TermFilteredPresearcher.DEFAULT_WEIGHTOR,
                 List.of(new PrefixTerms()), Set.of()), new MonitorConfiguration());
     }
 
