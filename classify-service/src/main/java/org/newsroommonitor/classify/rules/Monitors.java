@@ -24,9 +24,11 @@ import java.util.Set;
  *       only on articles with a word starting with {@code blocka}.</li>
  * </ul>
  *
- * (Tried for the topic rules and the gazetteer too: on the benchmark's articles, which hold many words of the
- * rules, nearly every rule is selected anyway and the extra prefix terms cost more than they save; they keep
- * Lucene's default monitor. See docs/BENCHMARKS.md.)
+ * The topic rules' monitor ({@link #createForRules}) keeps Lucene's default decomposition (a terms rule is split
+ * into its parts), filters on the rules' interval prefixes the same way, so a proximity rule or the prefix-only
+ * part of a terms rule runs only on articles with a word starting with (the cut of) one of its prefixes instead of
+ * on every article, and is multipass too, so a proximity rule runs only when the article has a word of each side.
+ * The gazetteer has no prefixes and keeps Lucene's default monitor.
  */
 public final class Monitors {
 
@@ -43,8 +45,18 @@ public final class Monitors {
                 List.of(new PrefixTerms()), Set.of()));
     }
 
+    /** A monitor for the topic rules: Lucene's default decomposer, multipass presearcher with prefix filtering. */
+    public static Monitor createForRules(Analyzer analyzer) {
+        return create(analyzer, new MultipassTermFilteredPresearcher(2, 0, TermFilteredPresearcher.DEFAULT_WEIGHTOR,
+                List.of(new PrefixTerms()), Set.of()), new MonitorConfiguration());
+    }
+
     private static Monitor create(Analyzer analyzer, TermFilteredPresearcher presearcher) {
-        MonitorConfiguration configuration = new MonitorConfiguration().setQueryDecomposer(new WholeQuery());
+        return create(analyzer, presearcher, new MonitorConfiguration().setQueryDecomposer(new WholeQuery()));
+    }
+
+    private static Monitor create(Analyzer analyzer, TermFilteredPresearcher presearcher,
+                                  MonitorConfiguration configuration) {
         try {
             return new Monitor(analyzer, presearcher, configuration);
         } catch (IOException e) {

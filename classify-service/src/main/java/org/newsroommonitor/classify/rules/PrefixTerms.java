@@ -7,14 +7,18 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.monitor.CustomQueryHandler;
 import org.apache.lucene.monitor.QueryTree;
 import org.apache.lucene.monitor.TermWeightor;
+import org.apache.lucene.queries.intervals.IntervalQuery;
+import org.apache.lucene.queries.intervals.Intervals;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Lets the Monitor's presearcher filter queries that contain a prefix ({@code blockad*}), which it would
@@ -22,11 +26,12 @@ import java.util.Set;
  *
  * <ul>
  *   <li>Query side: a prefix is indexed in the presearcher as the marker term {@code \u0001} + its first
- *       {@value #MAX_LENGTH} characters, in the prefix's own field (a {@link PrefixQuery}, as the saved searches'
- *       {@code word*} is parsed).</li>
+ *       {@value #MAX_LENGTH} characters, in the prefix's own field: a {@link PrefixQuery} (as the saved searches'
+ *       {@code word*} is parsed) or an interval prefix of a topic rule ({@link #intervals(String)}, which Lucene's
+ *       query analysis sees as an {@link IntervalQuery} on that source alone).</li>
  *   <li>Document side: every word of the article also yields the marker terms of its first
- *       {@value #MIN_LENGTH} to {@value #MAX_LENGTH} characters, so a query with a prefix is selected exactly
- *       when some word of the article starts with the (cut) prefix.</li>
+ *       {@value #MIN_LENGTH} to {@value #MAX_LENGTH} characters that some stored query was given, so a query
+ *       with a prefix is selected exactly when some word of the article starts with the (cut) prefix.</li>
  * </ul>
  *
  * <p>This only decides which queries run; whether a query matches, and where, is still decided by the query
@@ -51,29 +56,77 @@ public final class PrefixTerms implements CustomQueryHandler {
         return new Term(field, MARKER + prefix.substring(0, end));
     }
 
+    /** The interval source of a rule's prefix ({@code blockad*}): every word starting with {@code prefix}. */
+    public static org.apache.lucene.queries.intervals.IntervalsSource intervals(String prefix) {
+        return Intervals.prefix(new BytesRef(prefix), RuleCompiler.MAX_PREFIX_EXPANSIONS);
+    }
+
+    /**
+     * The marker terms that stored queries of this monitor were given (only grows: a marker of a removed query
+     * is still emitted, and dropped by the monitor because no stored query has it). A query's marker is added
+     * here before the query is indexed, so an article never lacks the marker of a query it could match.
+     */
+    private final Set<String> markers = ConcurrentHashMap.newKeySet();
+    /** Bit i: some marker is i characters long (without the marker character). */
+    private volatile int markerLengths;
+
     @Override
     public QueryTree handleQuery(Query query, TermWeightor weightor) {
+        Term term = null;
         if (query instanceof PrefixQuery prefixQuery) {
-            Term term = term(prefixQuery.getField(), prefixQuery.getPrefix().text());
-            return term == null ? null : QueryTree.term(term, weightor);
+            term = term(prefixQuery.getField(), prefixQuery.getPrefix().text());
+        } else if (query instanceof IntervalQuery intervalQuery) {
+            String prefix = intervalPrefix(intervalQuery);
+            term = prefix == null ? null : term(intervalQuery.getField(), prefix);
         }
-        return null;
+        if (term == null) {
+            return null;
+        }
+        String marker = term.text().substring(1);
+        synchronized (markers) {
+            markers.add(marker);
+            markerLengths |= 1 << marker.length();
+        }
+        return QueryTree.term(term, weightor);
+    }
+
+    /**
+     * The prefix of an interval query made of one {@link #intervals(String)} source, else null. Lucene does not
+     * expose the source, so the prefix is read from the query's text and accepted only when the query equals the
+     * one built from it (so a different source with a similar text is never taken for a prefix).
+     */
+    static String intervalPrefix(IntervalQuery query) {
+        String text = query.toString(query.getField());
+        String start = "MultiTerm(";
+        if (!text.startsWith(start) || !text.endsWith("*)")) {
+            return null;
+        }
+        String prefix = text.substring(start.length(), text.length() - 2);
+        return query.equals(new IntervalQuery(query.getField(), intervals(prefix))) ? prefix : null;
     }
 
     @Override
     public TokenStream wrapTermStream(String field, TokenStream in) {
-        return new PrefixFilter(in);
+        return new PrefixFilter(in, markers, markerLengths);
     }
 
-    /** Passes every term on, followed by the marker terms of its prefixes. */
+    /**
+     * Passes every term on, followed by the marker terms of its prefixes that some stored query has (the others
+     * would only be looked up in the query index and dropped).
+     */
     private static final class PrefixFilter extends TokenFilter {
 
         private final CharTermAttribute termAttribute = addAttribute(CharTermAttribute.class);
         private final Deque<String> pending = new ArrayDeque<>();
         private final Set<String> emitted = new HashSet<>();
 
-        PrefixFilter(TokenStream in) {
+        private final Set<String> markers;
+        private final int markerLengths;
+
+        PrefixFilter(TokenStream in, Set<String> markers, int markerLengths) {
             super(in);
+            this.markers = markers;
+            this.markerLengths = markerLengths;
         }
 
         @Override
@@ -92,11 +145,15 @@ public final class PrefixTerms implements CustomQueryHandler {
             if (word.isEmpty() || word.charAt(0) == MARKER) {
                 return true;
             }
+            if (markerLengths == 0) {
+                return true;
+            }
             int length = word.codePointCount(0, word.length());
             for (int i = MIN_LENGTH; i <= Math.min(length, MAX_LENGTH); i++) {
-                String prefix = MARKER + word.substring(0, word.offsetByCodePoints(0, i));
-                if (emitted.add(prefix)) {
-                    pending.add(prefix);
+                String prefix = word.substring(0, word.offsetByCodePoints(0, i));
+                if ((markerLengths & (1 << prefix.length())) != 0 && markers.contains(prefix)
+                        && emitted.add(prefix)) {
+                    pending.add(MARKER + prefix);
                 }
             }
             return true;

@@ -9,7 +9,6 @@ import org.apache.lucene.queries.intervals.IntervalsSource;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.util.BytesRef;
 import org.newsroommonitor.classify.taxonomy.RuleDefinition;
 import org.newsroommonitor.classify.taxonomy.TaxonomyException;
 import org.newsroommonitor.classify.taxonomy.TopicDefinition;
@@ -189,7 +188,7 @@ public final class RuleCompiler {
                                 + "' is too short (at least " + MIN_PREFIX_LENGTH + " letters before '*')");
                     }
                     words.add(new Word(token, true));
-                    sources.add(Intervals.prefix(new BytesRef(token), MAX_PREFIX_EXPANSIONS));
+                    sources.add(PrefixTerms.intervals(token));
                 } else {
                     words.add(new Word(token, false));
                     sources.add(Intervals.term(token));

@@ -37,15 +37,7 @@ public final class RuleMonitor implements Closeable {
     private final Map<String, CompiledRule> rules = new ConcurrentHashMap<>();
 
     public RuleMonitor(Analyzer analyzer) {
-        this(newMonitor(analyzer));
-    }
-
-    private static Monitor newMonitor(Analyzer analyzer) {
-        try {
-            return new Monitor(analyzer);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the Lucene monitor", e);
-        }
+        this(Monitors.createForRules(analyzer));
     }
 
     /** A rule engine on the given (empty) monitor; tests compare monitor configurations with it. */

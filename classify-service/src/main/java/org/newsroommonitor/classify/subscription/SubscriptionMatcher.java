@@ -142,13 +142,16 @@ public final class SubscriptionMatcher implements Closeable {
 
     /**
      * The saved searches an article matches, by subscription id. A saved search whose topic or place filter the
-     * article fails is not run at all.
+     * article fails is not run at all; with no saved searches the article is not analyzed for them either.
      *
      * @param topics the article's topic ids
      * @param places the article's place ids
      */
     public List<SubscriptionMatch> match(String title, String summary, String text, Set<String> topics,
                                          Set<String> places) {
+        if (subscriptions.isEmpty()) {
+            return List.of();
+        }
         Set<String> topicIds = lowerCase(topics);
         Set<String> placeIds = lowerCase(places);
         MatchingQueries<WordHits> matches;

@@ -1,5 +1,7 @@
 package org.newsroommonitor.classify.rules;
 
+import org.apache.lucene.queries.intervals.IntervalQuery;
+import org.apache.lucene.queries.intervals.Intervals;
 import org.apache.lucene.monitor.HighlightsMatch;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
@@ -162,6 +164,12 @@ class MonitorsTest {
         assertThat(PrefixTerms.term("text", "гуманитарн").text()).isEqualTo("\u0001гумани");
         assertThat(PrefixTerms.term("title", "ya").field()).isEqualTo("title");
         assertThat(PrefixTerms.term("text", "y")).isNull();
+        // a rule's interval prefix is recognised as such, other interval sources are not
+        assertThat(PrefixTerms.intervalPrefix(new IntervalQuery("summary", PrefixTerms.intervals("blockad"))))
+                .isEqualTo("blockad");
+        assertThat(PrefixTerms.intervalPrefix(new IntervalQuery("text", Intervals.term("blockad*")))).isNull();
+        assertThat(PrefixTerms.intervalPrefix(new IntervalQuery("text",
+                Intervals.phrase(PrefixTerms.intervals("aid"), Intervals.term("convoy"))))).isNull();
     }
 
     @Test
