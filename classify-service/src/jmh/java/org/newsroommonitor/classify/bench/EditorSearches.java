@@ -1,13 +1,10 @@
 package org.newsroommonitor.classify.bench;
 
 import org.newsroommonitor.classify.rules.NewsAnalyzer;
+import org.newsroommonitor.classify.rules.Tokens;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,7 +39,7 @@ final class EditorSearches {
         Map<String, Integer> documentFrequency = new HashMap<>();
         Map<String, Integer> bigramFrequency = new HashMap<>();
         for (SyntheticNews.Article article : articles) {
-            List<String> tokens = tokens(analyzer, article.title() + " . " + article.summary() + " . " + article.text());
+            List<String> tokens = Tokens.of(analyzer, article.title() + " . " + article.summary() + " . " + article.text());
             Set<String> seen = new HashSet<>();
             Set<String> seenBigrams = new HashSet<>();
             for (int i = 0; i < tokens.size(); i++) {
@@ -77,20 +74,6 @@ final class EditorSearches {
         return token.length() >= 4 && token.chars().allMatch(Character::isLetter);
     }
 
-    private static List<String> tokens(Analyzer analyzer, String text) {
-        List<String> tokens = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream("text", text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                tokens.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return tokens;
-    }
 
     /** The next saved search: query, topic filter, place filter. */
     Search next() {

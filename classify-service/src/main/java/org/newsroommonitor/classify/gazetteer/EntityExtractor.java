@@ -1,8 +1,6 @@
 package org.newsroommonitor.classify.gazetteer;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.monitor.HighlightsMatch;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
@@ -16,6 +14,7 @@ import org.apache.lucene.util.BytesRef;
 import org.newsroommonitor.classify.rules.ArticleField;
 import org.newsroommonitor.classify.rules.NewsAnalyzer;
 import org.newsroommonitor.classify.rules.RuleMonitor;
+import org.newsroommonitor.classify.rules.Tokens;
 import org.newsroommonitor.classify.rules.WordHits;
 import org.newsroommonitor.classify.rules.WordHitsMatcher;
 
@@ -153,7 +152,7 @@ public final class EntityExtractor implements AutoCloseable {
         List<Word> result = new ArrayList<>();
         for (String word : name.strip().split("\\s+")) {
             boolean prefix = word.endsWith("*");
-            List<String> tokens = tokens(prefix ? word.substring(0, word.length() - 1) : word, analyzer);
+            List<String> tokens = Tokens.of(analyzer, prefix ? word.substring(0, word.length() - 1) : word);
             for (int i = 0; i < tokens.size(); i++) {
                 boolean last = prefix && i == tokens.size() - 1;
                 if (last && tokens.get(i).codePointCount(0, tokens.get(i).length()) < MIN_PREFIX_LENGTH) {
@@ -169,20 +168,6 @@ public final class EntityExtractor implements AutoCloseable {
         return result;
     }
 
-    private static List<String> tokens(String text, Analyzer analyzer) {
-        List<String> tokens = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream(ArticleField.TEXT.fieldName(), text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                tokens.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return tokens;
-    }
 
     private static BooleanQuery query(List<Word> words) {
         List<IntervalsSource> sources = new ArrayList<>(words.size());

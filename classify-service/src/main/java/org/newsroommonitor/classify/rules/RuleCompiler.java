@@ -1,8 +1,6 @@
 package org.newsroommonitor.classify.rules;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.queries.intervals.IntervalQuery;
 import org.apache.lucene.queries.intervals.Intervals;
 import org.apache.lucene.queries.intervals.IntervalsSource;
@@ -13,8 +11,6 @@ import org.newsroommonitor.classify.taxonomy.RuleDefinition;
 import org.newsroommonitor.classify.taxonomy.TaxonomyException;
 import org.newsroommonitor.classify.taxonomy.TopicDefinition;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -179,7 +175,7 @@ public final class RuleCompiler {
         List<IntervalsSource> sources = new ArrayList<>();
         for (String word : term.strip().split("\\s+")) {
             boolean prefix = word.endsWith("*");
-            List<String> tokens = analyze(prefix ? word.substring(0, word.length() - 1) : word);
+            List<String> tokens = Tokens.of(analyzer, prefix ? word.substring(0, word.length() - 1) : word);
             for (int i = 0; i < tokens.size(); i++) {
                 String token = tokens.get(i);
                 if (prefix && i == tokens.size() - 1) {
@@ -202,20 +198,6 @@ public final class RuleCompiler {
                 : Intervals.phrase(sources.toArray(IntervalsSource[]::new)));
     }
 
-    private List<String> analyze(String text) {
-        List<String> tokens = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream(ArticleField.TEXT.fieldName(), text)) {
-            CharTermAttribute termAttribute = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                tokens.add(termAttribute.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return tokens;
-    }
 
     /** Compiles every rule of a topic. */
     public List<CompiledRule> compile(TopicDefinition topic) {
