@@ -6,22 +6,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.newsroommonitor.classify.KafkaTestResource;
 import org.newsroommonitor.classify.KafkaTopicReader;
+import org.newsroommonitor.classify.KafkaTopicWriter;
 import org.newsroommonitor.classify.messaging.DocsExamples;
-import org.newsroommonitor.localstack.TestServers;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,9 +45,10 @@ class AlertPipelineTest {
         try (KafkaTopicReader alerts = new KafkaTopicReader("news.alerts");
              KafkaTopicReader blockade = new KafkaTopicReader("news.alerts.blockade")) {
             // an unusable query is skipped and the stream goes on
-            send("news.subscriptions", "bad-" + run, subscription("bad-" + run, "\"unclosed " + marker));
-            send("news.subscriptions", s1, subscription(s1, "convoy AND " + marker));
-            send("news.subscriptions", controlId, subscription(controlId, control));
+            KafkaTopicWriter.send("news.subscriptions", "bad-" + run,
+                    subscription("bad-" + run, "\"unclosed " + marker));
+            KafkaTopicWriter.send("news.subscriptions", s1, subscription(s1, "convoy AND " + marker));
+            KafkaTopicWriter.send("news.subscriptions", controlId, subscription(controlId, control));
             awaitQuery(s1, "convoy AND " + marker);
             awaitQuery(controlId, control);
             given().when().get("/api/subscriptions/bad-" + run).then().statusCode(404);
@@ -84,7 +79,7 @@ class AlertPipelineTest {
             assertThat(alerts.all(r -> s1.equals(r.key()))).hasSize(1);
 
             // 2. the subscription changes: an article matching only the old query raises no alert
-            send("news.subscriptions", s1, subscription(s1, "earthquake AND " + marker));
+            KafkaTopicWriter.send("news.subscriptions", s1, subscription(s1, "earthquake AND " + marker));
             awaitQuery(s1, "earthquake AND " + marker);
             String a2 = "a2" + run;
             sendArticle(a2, "Aid convoy waits at the checkpoint", marker + " " + control);
@@ -97,7 +92,7 @@ class AlertPipelineTest {
                     .extracting(r -> articleId(r.value())).containsExactly(a1, a3);
 
             // 3. the subscription is deleted (tombstone): no more alerts
-            send("news.subscriptions", s1, null);
+            KafkaTopicWriter.send("news.subscriptions", s1, null);
             await().atMost(TIMEOUT).until(() -> given().get("/api/subscriptions/" + s1).statusCode() == 404);
             String a4 = "a4" + run;
             sendArticle(a4, "Earthquake: convoy of aid", marker + " " + control);
@@ -137,7 +132,7 @@ class AlertPipelineTest {
         article.put("title", title);
         article.put("summary", summary);
         article.put("text", "");
-        send("news.articles", id, mapper.writeValueAsString(article));
+        KafkaTopicWriter.send("news.articles", id, mapper.writeValueAsString(article));
     }
 
     private String articleId(String alert) {
@@ -152,15 +147,5 @@ class AlertPipelineTest {
         List<String> names = new java.util.ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
-    }
-
-    private static void send(String topic, String key, String value) throws Exception {
-        Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestServers.kafka().bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
-                new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
-        }
     }
 }

@@ -4,20 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.newsroommonitor.classify.KafkaTestResource;
+import org.newsroommonitor.classify.KafkaTopicWriter;
 import org.newsroommonitor.classify.messaging.DocsExamples;
-import org.newsroommonitor.localstack.TestServers;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -87,12 +82,7 @@ class RuleTestResourceTest {
         article.put("title", "Rule test article " + word);
         article.put("summary", "");
         article.put("text", "");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestServers.kafka().bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>("news.articles", id, mapper.writeValueAsString(article)))
-                    .get(30, TimeUnit.SECONDS);
-        }
+        KafkaTopicWriter.send("news.articles", id, mapper.writeValueAsString(article));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 given().contentType("application/yaml").body(taxonomyFor(word).getBytes(java.nio.charset.StandardCharsets.UTF_8))
                         .when().post("/api/rules/test")

@@ -8,14 +8,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.newsroommonitor.classify.KafkaTestResource;
+import org.newsroommonitor.classify.KafkaTopicWriter;
 import org.newsroommonitor.localstack.TestServers;
 
 import java.nio.charset.StandardCharsets;
@@ -26,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,7 +45,7 @@ class ArticlePipelineTest {
         String id = input.get("id").asText();
 
         try (KafkaConsumer<String, String> consumer = consumer("news.classified")) {
-            send("news.articles", id, article);
+            KafkaTopicWriter.send("news.articles", id, article);
 
             ConsumerRecord<String, String> record = awaitRecord(consumer, id);
             assertThat(record.key()).isEqualTo(id);
@@ -91,8 +87,8 @@ class ArticlePipelineTest {
 
         try (KafkaConsumer<String, String> dlq = consumer("news.articles.dlq");
              KafkaConsumer<String, String> classified = consumer("news.classified")) {
-            send("news.articles", poisonKey, poison);
-            send("news.articles", goodId, mapper.writeValueAsString(good));
+            KafkaTopicWriter.send("news.articles", poisonKey, poison);
+            KafkaTopicWriter.send("news.articles", goodId, mapper.writeValueAsString(good));
 
             ConsumerRecord<String, String> dead = awaitRecord(dlq, poisonKey);
             assertThat(dead.value()).isEqualTo(poison);
@@ -118,7 +114,7 @@ class ArticlePipelineTest {
     void articleWithoutIdGoesToTheDeadLetterTopicWithTheReason() throws Exception {
         String key = "no-id-" + UUID.randomUUID();
         try (KafkaConsumer<String, String> dlq = consumer("news.articles.dlq")) {
-            send("news.articles", key, "{\"schemaVersion\":1,\"title\":\"Aid convoy\"}");
+            KafkaTopicWriter.send("news.articles", key, "{\"schemaVersion\":1,\"title\":\"Aid convoy\"}");
 
             ConsumerRecord<String, String> dead = awaitRecord(dlq, key);
             assertThat(header(dead, "dead-letter-reason")).contains("article has no id");
@@ -127,16 +123,6 @@ class ArticlePipelineTest {
         }
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("newsroom_classify_failures_total{reason=\"invalid\"}"));
-    }
-
-    private static void send(String topic, String key, String value) throws Exception {
-        Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestServers.kafka().bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
-                new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
-        }
     }
 
     private static KafkaConsumer<String, String> consumer(String topic) {
