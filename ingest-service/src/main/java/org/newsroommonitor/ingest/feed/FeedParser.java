@@ -21,6 +21,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Parses RSS (0.9x, 1.0, 2.0) and Atom with Rome. The character set comes from the XML prolog, the byte order mark
@@ -81,26 +83,11 @@ public class FeedParser {
 
     /** {@code <name>} with its namespace, for messages; DTDs off. */
     private static String rootElement(String text) {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        try {
-            XMLStreamReader xml = factory.createXMLStreamReader(new StringReader(text));
-            try {
-                while (xml.hasNext()) {
-                    if (xml.next() == XMLStreamConstants.START_ELEMENT) {
-                        String namespace = xml.getNamespaceURI();
-                        return "<" + xml.getLocalName() + ">"
-                                + (namespace == null || namespace.isEmpty() ? "" : " (namespace " + namespace + ")");
-                    }
-                }
-            } finally {
-                xml.close();
-            }
-        } catch (XMLStreamException e) {
-            // fall through
-        }
-        return "(unreadable)";
+        return atRoot(text, xml -> {
+            String namespace = xml.getNamespaceURI();
+            return "<" + xml.getLocalName() + ">"
+                    + (namespace == null || namespace.isEmpty() ? "" : " (namespace " + namespace + ")");
+        }).orElse("(unreadable)");
     }
 
     private static SyndFeed build(String text) throws FeedException {
@@ -169,6 +156,17 @@ public class FeedParser {
      * entities off all the same.
      */
     static String rootXmlLang(String text) {
+        return atRoot(text, xml -> {
+            String lang = xml.getAttributeValue(XMLConstants.XML_NS_URI, "lang");
+            return lang == null || lang.isBlank() ? null : lang.strip();
+        }).orElse(null);
+    }
+
+    /**
+     * What {@code read} takes from the root element, reading no further than it, with DTDs and external entities
+     * off; empty when the text has no readable root element or {@code read} gives null.
+     */
+    private static <T> Optional<T> atRoot(String text, Function<XMLStreamReader, T> read) {
         XMLInputFactory factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -177,29 +175,30 @@ public class FeedParser {
             try {
                 while (xml.hasNext()) {
                     if (xml.next() == XMLStreamConstants.START_ELEMENT) {
-                        String lang = xml.getAttributeValue(XMLConstants.XML_NS_URI, "lang");
-                        return lang == null || lang.isBlank() ? null : lang.strip();
+                        return Optional.ofNullable(read.apply(xml));
                     }
                 }
-                return null;
             } finally {
                 xml.close();
             }
         } catch (XMLStreamException e) {
-            return null;
+            // no readable root element
         }
+        return Optional.empty();
     }
 
     private static boolean isDoctype(ParsingFeedException e) {
-        String detail = e.getCause() != null && e.getCause().getMessage() != null
-                ? e.getCause().getMessage() : e.getMessage();
+        String detail = detail(e);
         return detail != null && detail.contains("DOCTYPE");
     }
 
+    /** The message of the parser error Rome wraps, else Rome's own. */
+    private static String detail(ParsingFeedException e) {
+        return e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
+    }
+
     private static String parsingMessage(ParsingFeedException e) {
-        String detail = e.getCause() != null && e.getCause().getMessage() != null
-                ? e.getCause().getMessage() : e.getMessage();
-        if (detail != null && detail.contains("DOCTYPE")) {
+        if (isDoctype(e)) {
             return "the feed declares a DOCTYPE, which is refused because it could pull in external entities "
                     + "(local files, other URLs)";
         }
@@ -213,6 +212,6 @@ public class FeedParser {
         }
         String position = e.getLineNumber() > 0
                 ? " at line " + e.getLineNumber() + ", column " + e.getColumnNumber() : "";
-        return "the feed is not well-formed XML" + position + ": " + detail;
+        return "the feed is not well-formed XML" + position + ": " + detail(e);
     }
 }
