@@ -4,6 +4,7 @@ import org.newsroommonitor.classify.gazetteer.Entities;
 import org.newsroommonitor.classify.gazetteer.EntityExtractor;
 import org.newsroommonitor.classify.gazetteer.GazetteerLoader;
 import org.newsroommonitor.classify.gazetteer.PlaceMention;
+import org.newsroommonitor.classify.rules.ArticleDocument;
 import org.newsroommonitor.classify.subscription.Subscription;
 import org.newsroommonitor.classify.subscription.SubscriptionMatcher;
 import org.newsroommonitor.classify.taxonomy.TaxonomyLoader;
@@ -138,13 +139,14 @@ public class ClassifyBenchmark {
     @Benchmark
     public void article(Blackhole blackhole) {
         SyntheticNews.Article article = nextArticle();
-        Classification classification = classifier.classify(article.title(), article.summary(), article.text());
-        Entities entities = extractor.extract(article.title(), article.summary(), article.text());
+        ArticleDocument text = new ArticleDocument(article.title(), article.summary(), article.text());
+        Classification classification = classifier.classify(text);
+        Entities entities = extractor.extract(text);
         Set<String> topics = classification.topics().stream().map(TopicMatch::id).collect(Collectors.toSet());
         Set<String> places = entities.places().stream().map(PlaceMention::id).collect(Collectors.toSet());
         blackhole.consume(classification);
         blackhole.consume(entities);
-        blackhole.consume(subscriptions.match(article.title(), article.summary(), article.text(), topics, places));
+        blackhole.consume(subscriptions.match(text, topics, places));
     }
 
     /** Topics only (the taxonomy alone); does not depend on the number of saved searches. */
@@ -182,6 +184,22 @@ public class ClassifyBenchmark {
 
     private static int count(String text) {
         return text == null || text.isBlank() ? 0 : text.strip().split("\\s+").length;
+    }
+
+    SyntheticNews.Article[] articles() {
+        return articles;
+    }
+
+    TopicClassifier classifier() {
+        return classifier;
+    }
+
+    EntityExtractor extractor() {
+        return extractor;
+    }
+
+    SubscriptionMatcher subscriptions() {
+        return subscriptions;
     }
 
     private SyntheticNews.Article nextArticle() {

@@ -8,12 +8,11 @@ import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.queries.intervals.IntervalQuery;
 import org.apache.lucene.queries.intervals.Intervals;
 import org.apache.lucene.queries.intervals.IntervalsSource;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.util.BytesRef;
 import org.newsroommonitor.classify.rules.ArticleField;
+import org.newsroommonitor.classify.rules.ArticleDocument;
 import org.newsroommonitor.classify.rules.NewsAnalyzer;
-import org.newsroommonitor.classify.rules.RuleMonitor;
 import org.newsroommonitor.classify.rules.Tokens;
 import org.newsroommonitor.classify.rules.WordHits;
 import org.newsroommonitor.classify.rules.WordHitsMatcher;
@@ -53,11 +52,13 @@ public final class EntityExtractor implements AutoCloseable {
     private final Monitor monitor;
     private final WordHitsMatcher matcher = new WordHitsMatcher();
     private final Map<String, NameQuery> queries;
+    private final Analyzer analyzer;
 
-    private EntityExtractor(Gazetteer gazetteer, Monitor monitor, Map<String, NameQuery> queries) {
+    private EntityExtractor(Gazetteer gazetteer, Monitor monitor, Map<String, NameQuery> queries, Analyzer analyzer) {
         this.gazetteer = gazetteer;
         this.monitor = monitor;
         this.queries = queries;
+        this.analyzer = analyzer;
     }
 
     /**
@@ -74,8 +75,8 @@ public final class EntityExtractor implements AutoCloseable {
     }
 
     /**
-     * Registers every name of the gazetteer in the given (empty) monitor, which must analyze with
-     * {@link NewsAnalyzer}; tests compare monitor configurations with it.
+     * Registers every name of the gazetteer in the given (empty) monitor; names and articles are analyzed with
+     * {@link NewsAnalyzer}. Tests compare monitor configurations with it.
      */
     public static EntityExtractor create(Gazetteer gazetteer, Monitor monitor) {
         Analyzer analyzer = new NewsAnalyzer();
@@ -106,7 +107,7 @@ public final class EntityExtractor implements AutoCloseable {
             }
             throw e;
         }
-        return new EntityExtractor(gazetteer, monitor, Map.copyOf(queries));
+        return new EntityExtractor(gazetteer, monitor, Map.copyOf(queries), analyzer);
     }
 
     private static void addNames(Entry entry, String name, List<String> aliases, List<String> acronyms,
@@ -169,7 +170,7 @@ public final class EntityExtractor implements AutoCloseable {
     }
 
 
-    private static BooleanQuery query(List<Word> words) {
+    private static Query query(List<Word> words) {
         List<IntervalsSource> sources = new ArrayList<>(words.size());
         for (Word word : words) {
             sources.add(word.prefix() ? Intervals.prefix(new BytesRef(word.token()), MAX_PREFIX_EXPANSIONS)
@@ -177,11 +178,7 @@ public final class EntityExtractor implements AutoCloseable {
         }
         IntervalsSource source = sources.size() == 1 ? sources.getFirst()
                 : Intervals.phrase(sources.toArray(IntervalsSource[]::new));
-        BooleanQuery.Builder query = new BooleanQuery.Builder();
-        for (ArticleField field : ArticleField.ALL) {
-            query.add(new IntervalQuery(field.fieldName(), source), BooleanClause.Occur.SHOULD);
-        }
-        return query.build();
+        return new IntervalQuery(ArticleDocument.FIELD, source);
     }
 
     public Gazetteer gazetteer() {
@@ -195,13 +192,14 @@ public final class EntityExtractor implements AutoCloseable {
 
     /** The places and organisations named in an article; any field may be null. */
     public Entities extract(String title, String summary, String text) {
-        Map<ArticleField, String> values = new EnumMap<>(ArticleField.class);
-        values.put(ArticleField.TITLE, title == null ? "" : title);
-        values.put(ArticleField.SUMMARY, summary == null ? "" : summary);
-        values.put(ArticleField.TEXT, text == null ? "" : text);
+        return extract(new ArticleDocument(title, summary, text));
+    }
+
+    /** The places and organisations named in an article. */
+    public Entities extract(ArticleDocument article) {
         MatchingQueries<WordHits> matches;
         try {
-            matches = monitor.match(RuleMonitor.document(title, summary, text), matcher);
+            matches = monitor.match(article.luceneDocument(analyzer), matcher);
         } catch (IOException e) {
             throw new UncheckedIOException("matching the article against the gazetteer failed", e);
         }
@@ -211,16 +209,17 @@ public final class EntityExtractor implements AutoCloseable {
             if (name == null) {
                 continue;
             }
-            for (ArticleField field : ArticleField.ALL) {
-                occurrences(name, field, match.getHits(field.fieldName()), values.get(field), candidates);
-            }
+            occurrences(name, match.getHits(ArticleDocument.FIELD), article, candidates);
         }
         return count(longestFirst(candidates));
     }
 
-    /** Cuts the word hits of one name into occurrences of {@code words} consecutive positions. */
-    private static void occurrences(NameQuery name, ArticleField field, Iterable<HighlightsMatch.Hit> hits,
-                                    String value, List<Occurrence> out) {
+    /**
+     * Cuts the word hits of one name into occurrences of {@code words} consecutive positions (never across fields:
+     * their positions are far apart).
+     */
+    private static void occurrences(NameQuery name, Iterable<HighlightsMatch.Hit> hits, ArticleDocument article,
+                                    List<Occurrence> out) {
         List<HighlightsMatch.Hit> sorted = new ArrayList<>();
         hits.forEach(sorted::add);
         sorted.sort(Comparator.naturalOrder());
@@ -240,12 +239,14 @@ public final class EntityExtractor implements AutoCloseable {
             if (first.startOffset() < 0 || last.endOffset() < 0 || last.endPosition() != lastPosition) {
                 continue; // no offsets, or not a complete occurrence
             }
-            String written = value.substring(first.startOffset(), last.endOffset());
+            ArticleField field = article.fieldAt(first.startOffset());
+            int start = article.fieldOffset(field, first.startOffset());
+            int end = article.fieldOffset(field, last.endOffset());
+            String written = article.value(field).substring(start, end);
             if (name.acronym() && written.codePoints().anyMatch(Character::isLowerCase)) {
                 continue; // "who" is not the WHO
             }
-            out.add(new Occurrence(name.entry(), field, first.startPosition(), lastPosition, first.startOffset(),
-                    last.endOffset()));
+            out.add(new Occurrence(name.entry(), field, first.startPosition(), lastPosition, start, end));
         }
     }
 

@@ -15,6 +15,7 @@ import org.newsroommonitor.classify.gazetteer.PlaceMention;
 import org.newsroommonitor.classify.metrics.ClassifyMetrics;
 import org.newsroommonitor.classify.recent.ArticleText;
 import org.newsroommonitor.classify.recent.RecentArticles;
+import org.newsroommonitor.classify.rules.ArticleDocument;
 import org.newsroommonitor.classify.subscription.SubscriptionMatch;
 import org.newsroommonitor.classify.subscription.SubscriptionMatcher;
 import org.newsroommonitor.classify.topic.Classification;
@@ -97,12 +98,12 @@ public class ArticleConsumer {
                 throw new UnreadableArticleException("article has no id");
             }
             TopicClassifier classifier = taxonomy.current();
-            Classification classification = metrics.time(
-                    () -> classifier.classify(article.title(), article.summary(), article.text()));
-            Entities entities = extractor.extract(article.title(), article.summary(), article.text());
+            ArticleDocument document = new ArticleDocument(article.title(), article.summary(), article.text());
+            Classification classification = metrics.time(() -> classifier.classify(document));
+            Entities entities = extractor.extract(document);
             classified = ClassifiedArticle.of(article, classification, entities,
                     Instant.now(clock).truncatedTo(ChronoUnit.MILLIS));
-            List<SubscriptionMatch> matches = subscriptions.match(article.title(), article.summary(), article.text(),
+            List<SubscriptionMatch> matches = subscriptions.match(document,
                     classification.topics().stream().map(TopicMatch::id).collect(Collectors.toSet()),
                     entities.places().stream().map(PlaceMention::id).collect(Collectors.toSet()));
             outgoingAlerts = alerts.alerts(classified, matches, classifier.taxonomy());

@@ -13,7 +13,7 @@ import java.util.Map;
  * @param topic       the topic the rule belongs to
  * @param kind        what a match does for the topic
  * @param weight      the rule's weight
- * @param query       the query, over the fields {@code title}, {@code summary} and {@code text}
+ * @param query       the query, over the one field of {@link org.newsroommonitor.classify.rules.ArticleDocument}
  * @param spanGap     matched words of one match may be this many words apart (0 for terms, {@code within} for
  *                    proximity rules); used to join the per-word highlights back into one hit
  * @param description a readable form of the rule, stored as the monitor query's query string

@@ -25,17 +25,18 @@ import java.util.List;
  *   <li>a terms rule matches any of its terms;</li>
  *   <li>a proximity rule matches a term of {@code terms} and a term of {@code near}, in either order, with at most
  *       {@code within} other words between them;</li>
- *   <li>the rule matches in any of the fields {@code title}, {@code summary}, {@code text} (a boolean
- *       disjunction of one interval query per field; words of one match are always in the same field).</li>
+ *   <li>the rule matches in any of the fields {@code title}, {@code summary}, {@code text}: the query is over
+ *       the one field of {@link ArticleDocument}, where words of different fields are too far apart to form one
+ *       match.</li>
  * </ul>
  *
  * <p>A terms rule is compiled into parts that the monitor stores and selects on their own (its
- * {@link org.apache.lucene.monitor.QueryDecomposer} splits a disjunction): one interval query per field and term
- * that has an exact word, so that it only runs on articles that contain that word, plus one per field for the
+ * {@link org.apache.lucene.monitor.QueryDecomposer} splits a disjunction): one interval query per term
+ * that has an exact word, so that it only runs on articles that contain that word, plus one for the
  * terms made only of prefixes (those run on every article). This gives the same matches and the same hits as the
  * disjunction of all terms only when no term can match inside another term's match (an interval disjunction
  * drops a match that contains another one, e.g. "aid convoy" around "aid"), so a rule where one term could
- * (checked word by word, prefixes included) stays one interval query per field, as does a rule with more terms
+ * (checked word by word, prefixes included) stays one interval query, as does a rule with more terms
  * than a boolean query may hold clauses. Proximity rules are not split.
  */
 public final class RuleCompiler {
@@ -53,7 +54,7 @@ public final class RuleCompiler {
     }
 
     /**
-     * @param splitTerms false: every rule is one interval query per field (the plain form, which tests compare the
+     * @param splitTerms false: every rule is one interval query (the plain form, which tests compare the
      *                   split form with)
      */
     public RuleCompiler(Analyzer analyzer, boolean splitTerms) {
@@ -70,26 +71,26 @@ public final class RuleCompiler {
         if (rule.isProximity()) {
             IntervalsSource near = anyOf(terms(rule.near(), ruleId));
             IntervalsSource source = Intervals.maxgaps(rule.within(), Intervals.unorderedNoOverlaps(anyOf(terms), near));
-            addPerField(query, source);
+            add(query, source);
             spanGap = rule.within();
             description = rule.kind().yamlName() + " " + rule.terms() + " within " + rule.within() + " of " + rule.near();
         } else {
             if (splitTerms && terms.size() > 1
-                    && terms.size() * ArticleField.ALL.size() <= IndexSearcher.getMaxClauseCount()
+                    && terms.size() <= IndexSearcher.getMaxClauseCount()
                     && noTermInsideAnother(terms)) {
                 List<Term> prefixesOnly = new ArrayList<>();
                 for (Term term : terms) {
                     if (term.hasExactWord()) {
-                        addPerField(query, term.source());
+                        add(query, term.source());
                     } else {
                         prefixesOnly.add(term);
                     }
                 }
                 if (!prefixesOnly.isEmpty()) {
-                    addPerField(query, anyOf(prefixesOnly));
+                    add(query, anyOf(prefixesOnly));
                 }
             } else {
-                addPerField(query, anyOf(terms));
+                add(query, anyOf(terms));
             }
             spanGap = 0;
             description = rule.kind().yamlName() + " " + rule.terms();
@@ -98,10 +99,8 @@ public final class RuleCompiler {
                 description);
     }
 
-    private static void addPerField(BooleanQuery.Builder query, IntervalsSource source) {
-        for (ArticleField field : ArticleField.ALL) {
-            query.add(new IntervalQuery(field.fieldName(), source), BooleanClause.Occur.SHOULD);
-        }
+    private static void add(BooleanQuery.Builder query, IntervalsSource source) {
+        query.add(new IntervalQuery(ArticleDocument.FIELD, source), BooleanClause.Occur.SHOULD);
     }
 
     private static IntervalsSource anyOf(List<Term> terms) {

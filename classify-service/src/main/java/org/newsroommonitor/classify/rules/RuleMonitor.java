@@ -1,9 +1,6 @@
 package org.newsroommonitor.classify.rules;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.monitor.HighlightsMatch;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
@@ -19,30 +16,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /**
  * The rule engine: every compiled rule is a stored query of a Lucene {@link Monitor}, and an article is matched
- * once against all of them. The monitor's presearcher only runs the rules whose words occur in the article;
- * {@link WordHitsMatcher} then gives, for every matching rule, the position and offsets of each matched word per
- * field (as Lucene's {@link HighlightsMatch} does, with less work per rule). Words of one phrase or one
- * proximity match are joined back into one {@link MatchSpan}.
+ * once against all of them (as one field, {@link ArticleDocument}). The monitor's presearcher only runs the rules whose
+ * words occur in the article; {@link WordHitsMatcher} then gives, for every matching rule, the position and offsets
+ * of each matched word (as Lucene's {@link HighlightsMatch} does, with less work per rule). Words of one phrase or
+ * one proximity match are joined back into one {@link MatchSpan} of the article field they are in.
  *
  * <p>Thread-safe: matching may run concurrently, also while rules are registered.
  */
 public final class RuleMonitor implements Closeable {
 
     private final Monitor monitor;
+    private final Analyzer analyzer;
     private final WordHitsMatcher matcher = new WordHitsMatcher();
     private final Map<String, CompiledRule> rules = new ConcurrentHashMap<>();
 
     public RuleMonitor(Analyzer analyzer) {
-        this(Monitors.createForRules(analyzer));
+        this(Monitors.createForRules(analyzer), analyzer);
     }
 
-    /** A rule engine on the given (empty) monitor; tests compare monitor configurations with it. */
-    public RuleMonitor(Monitor monitor) {
+    /**
+     * A rule engine on the given (empty) monitor, with the analyzer the rules were compiled with; tests compare
+     * monitor configurations with it.
+     */
+    public RuleMonitor(Monitor monitor, Analyzer analyzer) {
         this.monitor = monitor;
+        this.analyzer = analyzer;
     }
 
     /** Registers rules; a rule with the id of a registered one replaces it. */
@@ -79,10 +80,14 @@ public final class RuleMonitor implements Closeable {
      * @return the matching rules with their spans, in registration-independent rule-id order
      */
     public List<RuleMatch> match(String title, String summary, String text) {
-        Document document = document(title, summary, text);
+        return match(new ArticleDocument(title, summary, text));
+    }
+
+    /** As {@link #match(String, String, String)}. */
+    public List<RuleMatch> match(ArticleDocument article) {
         MatchingQueries<WordHits> matches;
         try {
-            matches = monitor.match(document, matcher);
+            matches = monitor.match(article.luceneDocument(analyzer), matcher);
         } catch (IOException e) {
             throw new UncheckedIOException("matching the article against the rules failed", e);
         }
@@ -97,63 +102,51 @@ public final class RuleMonitor implements Closeable {
             if (rule == null) {
                 continue; // deleted between the match and this lookup
             }
-            result.add(new RuleMatch(rule, spans(match, rule.spanGap())));
+            result.add(new RuleMatch(rule, spans(article, match, rule.spanGap())));
         }
         result.sort(Comparator.comparing(ruleMatch -> ruleMatch.rule().id()));
         return result;
     }
 
-    /** The Lucene document of an article: its fields {@code title}, {@code summary}, {@code text} (null as empty). */
-    public static Document document(String title, String summary, String text) {
-        Document document = new Document();
-        document.add(new TextField(ArticleField.TITLE.fieldName(), nullToEmpty(title), Field.Store.NO));
-        document.add(new TextField(ArticleField.SUMMARY.fieldName(), nullToEmpty(summary), Field.Store.NO));
-        document.add(new TextField(ArticleField.TEXT.fieldName(), nullToEmpty(text), Field.Store.NO));
-        return document;
-    }
-
     /**
-     * Joins the per-word hits of a field into matches: words at most {@code gap} positions apart (0: adjacent,
-     * as in a phrase) belong to one match.
+     * Joins the per-word hits of a match into spans: words of one field at most {@code gap} positions apart (0:
+     * adjacent, as in a phrase) belong to one span. Spans come in field order, then by position.
      */
-    public static List<MatchSpan> spans(WordHits match, int gap) {
-        return spans(match::getHits, gap);
+    public static List<MatchSpan> spans(ArticleDocument article, WordHits match, int gap) {
+        return spans(article, match.getHits(ArticleDocument.FIELD), gap);
     }
 
-    /** As {@link #spans(WordHits, int)}, from Lucene's own highlights (for comparisons in tests). */
-    public static List<MatchSpan> spans(HighlightsMatch match, int gap) {
-        return spans(match::getHits, gap);
+    /** As {@link #spans(ArticleDocument, WordHits, int)}, from Lucene's own highlights (for comparisons in tests). */
+    public static List<MatchSpan> spans(ArticleDocument article, HighlightsMatch match, int gap) {
+        return spans(article, match.getHits(ArticleDocument.FIELD), gap);
     }
 
-    private static List<MatchSpan> spans(Function<String, Collection<HighlightsMatch.Hit>> hitsOfField, int gap) {
+    private static List<MatchSpan> spans(ArticleDocument article, Collection<HighlightsMatch.Hit> hits, int gap) {
         List<MatchSpan> spans = new ArrayList<>();
-        for (ArticleField field : ArticleField.ALL) {
-            MatchSpan current = null;
-            // hits come sorted by start position, then end position
-            for (HighlightsMatch.Hit hit : hitsOfField.apply(field.fieldName())) {
-                if (hit.startOffset() < 0 || hit.endOffset() < 0) {
-                    continue; // no offsets: cannot point at the text
-                }
-                if (current != null && hit.startPosition() <= current.endPosition() + 1 + gap) {
-                    current = new MatchSpan(field, Math.min(current.start(), hit.startOffset()),
-                            Math.max(current.end(), hit.endOffset()), current.startPosition(),
-                            Math.max(current.endPosition(), hit.endPosition()));
-                } else {
-                    if (current != null) {
-                        spans.add(current);
-                    }
-                    current = new MatchSpan(field, hit.startOffset(), hit.endOffset(), hit.startPosition(), hit.endPosition());
-                }
+        MatchSpan current = null;
+        // hits come sorted by start position, then end position; positions grow from field to field
+        for (HighlightsMatch.Hit hit : hits) {
+            if (hit.startOffset() < 0 || hit.endOffset() < 0) {
+                continue; // no offsets: cannot point at the text
             }
-            if (current != null) {
-                spans.add(current);
+            ArticleField field = article.fieldAt(hit.startOffset());
+            int start = article.fieldOffset(field, hit.startOffset());
+            int end = article.fieldOffset(field, hit.endOffset());
+            if (current != null && current.field() == field
+                    && hit.startPosition() <= current.endPosition() + 1 + gap) {
+                current = new MatchSpan(field, Math.min(current.start(), start), Math.max(current.end(), end),
+                        current.startPosition(), Math.max(current.endPosition(), hit.endPosition()));
+            } else {
+                if (current != null) {
+                    spans.add(current);
+                }
+                current = new MatchSpan(field, start, end, hit.startPosition(), hit.endPosition());
             }
         }
+        if (current != null) {
+            spans.add(current);
+        }
         return spans;
-    }
-
-    private static String nullToEmpty(String value) {
-        return value == null ? "" : value;
     }
 
     @Override

@@ -1,10 +1,11 @@
 package org.newsroommonitor.classify.subscription;
 
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.search.Query;
-import org.newsroommonitor.classify.rules.ArticleField;
+import org.newsroommonitor.classify.rules.ArticleDocument;
 import org.newsroommonitor.classify.rules.MatchSpan;
 import org.newsroommonitor.classify.rules.Monitors;
 import org.newsroommonitor.classify.rules.NewsAnalyzer;
@@ -18,7 +19,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -45,6 +45,7 @@ public final class SubscriptionMatcher implements Closeable {
     static final int REGISTER_BATCH = 500;
 
     private final Monitor monitor;
+    private final Analyzer analyzer;
     private final WordHitsMatcher matcher = new WordHitsMatcher();
     private final SubscriptionQuery parser;
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
@@ -53,9 +54,10 @@ public final class SubscriptionMatcher implements Closeable {
         this(Monitors.createMultipass(new NewsAnalyzer()));
     }
 
-    /** Saved searches in the given (empty) monitor, which must analyze with {@link NewsAnalyzer}; for tests. */
+    /** Saved searches in the given (empty) monitor; articles and queries are analyzed with {@link NewsAnalyzer}. */
     public SubscriptionMatcher(Monitor monitor) {
-        this.parser = new SubscriptionQuery(new NewsAnalyzer());
+        this.analyzer = new NewsAnalyzer();
+        this.parser = new SubscriptionQuery(analyzer);
         this.monitor = monitor;
     }
 
@@ -149,6 +151,11 @@ public final class SubscriptionMatcher implements Closeable {
      */
     public List<SubscriptionMatch> match(String title, String summary, String text, Set<String> topics,
                                          Set<String> places) {
+        return match(new ArticleDocument(title, summary, text), topics, places);
+    }
+
+    /** As {@link #match(String, String, String, Set, Set)}. */
+    public List<SubscriptionMatch> match(ArticleDocument article, Set<String> topics, Set<String> places) {
         if (subscriptions.isEmpty()) {
             return List.of();
         }
@@ -156,7 +163,7 @@ public final class SubscriptionMatcher implements Closeable {
         Set<String> placeIds = lowerCase(places);
         MatchingQueries<WordHits> matches;
         try {
-            matches = monitor.match(RuleMonitor.document(title, summary, text), matcher.only(id -> {
+            matches = monitor.match(article.luceneDocument(analyzer), matcher.only(id -> {
                 Subscription subscription = subscriptions.get(id);
                 return subscription != null && passes(subscription.topics(), topicIds)
                         && passes(subscription.places(), placeIds);
@@ -164,10 +171,6 @@ public final class SubscriptionMatcher implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException("matching the article against the saved searches failed", e);
         }
-        Map<ArticleField, String> values = new EnumMap<>(ArticleField.class);
-        values.put(ArticleField.TITLE, title == null ? "" : title);
-        values.put(ArticleField.SUMMARY, summary == null ? "" : summary);
-        values.put(ArticleField.TEXT, text == null ? "" : text);
         List<SubscriptionMatch> result = new ArrayList<>();
         for (WordHits match : matches.getMatches()) {
             Subscription subscription = subscriptions.get(match.getQueryId());
@@ -176,8 +179,8 @@ public final class SubscriptionMatcher implements Closeable {
                 continue; // replaced since it was selected
             }
             Set<String> matched = new LinkedHashSet<>();
-            for (MatchSpan span : RuleMonitor.spans(match, 0)) {
-                matched.add(values.get(span.field()).substring(span.start(), span.end()));
+            for (MatchSpan span : RuleMonitor.spans(article, match, 0)) {
+                matched.add(article.value(span.field()).substring(span.start(), span.end()));
             }
             result.add(new SubscriptionMatch(subscription, List.copyOf(matched)));
         }

@@ -6,34 +6,25 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
-import org.newsroommonitor.classify.rules.ArticleField;
+import org.newsroommonitor.classify.rules.ArticleDocument;
 import org.newsroommonitor.query.EditorQuery;
 import org.newsroommonitor.query.InvalidQueryException;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Turns a saved search's query (the search API's {@code q} syntax) into a Lucene query over the article fields
- * {@code title}, {@code summary} and {@code text}, analyzed like the articles.
+ * Turns a saved search's query (the search API's {@code q} syntax) into a Lucene query over the article's title,
+ * summary and text (the one field of {@link ArticleDocument}: each word may be in any of them, a phrase in one),
+ * analyzed like the articles.
  *
  * <p>The query is parsed and checked by {@link EditorQuery}, the same parser search-service uses for {@code q}
  * (so a query is refused here for exactly the reasons the search API refuses it); its normalized form is then read
  * by Lucene's {@link SimpleQueryParser} with this service's analyzer, the flags {@link EditorQuery#FLAGS} and AND as
- * the default operator, which gives the same tree over the three fields. A lone {@code *} matches every article.
+ * the default operator, which gives the same tree. A lone {@code *} matches every article.
  */
 public final class SubscriptionQuery {
 
-    private static final Map<String, Float> FIELDS;
-
-    static {
-        Map<String, Float> fields = new LinkedHashMap<>();
-        for (ArticleField field : ArticleField.ALL) {
-            fields.put(field.fieldName(), 1f);
-        }
-        FIELDS = Collections.unmodifiableMap(fields);
-    }
+    private static final Map<String, Float> FIELDS = Map.of(ArticleDocument.FIELD, 1f);
 
     private final Analyzer analyzer;
 

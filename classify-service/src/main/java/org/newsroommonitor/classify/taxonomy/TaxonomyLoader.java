@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import org.newsroommonitor.classify.rules.ArticleDocument;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -215,6 +216,10 @@ public final class TaxonomyLoader {
         }
         if (rule.isProximity() && (rule.within() == null || rule.within() < 0)) {
             throw new TaxonomyException(where + ": 'within' (number of words, 0 or more) is required with 'near'");
+        }
+        if (rule.isProximity() && rule.within() > ArticleDocument.MAX_WITHIN) {
+            throw new TaxonomyException(where + ": 'within' is at most " + ArticleDocument.MAX_WITHIN + " words (got "
+                    + rule.within() + ")");
         }
         if (!rule.isProximity() && rule.within() != null) {
             throw new TaxonomyException(where + ": 'within' is only allowed together with 'near'");

@@ -1,6 +1,7 @@
 package org.newsroommonitor.classify.topic;
 
 import org.newsroommonitor.classify.rules.ArticleField;
+import org.newsroommonitor.classify.rules.ArticleDocument;
 import org.newsroommonitor.classify.rules.CompiledRule;
 import org.newsroommonitor.classify.rules.MatchSpan;
 import org.newsroommonitor.classify.rules.NewsAnalyzer;
@@ -83,17 +84,20 @@ public final class TopicClassifier implements AutoCloseable {
 
     /** Classifies a text; any of the fields may be null or empty. */
     public Classification classify(String title, String summary, String text) {
-        Map<String, String> fields = Map.of("title", nullToEmpty(title), "summary", nullToEmpty(summary),
-                "text", nullToEmpty(text));
+        return classify(new ArticleDocument(title, summary, text));
+    }
+
+    /** Classifies an article. */
+    public Classification classify(ArticleDocument article) {
         Map<String, List<RuleMatch>> byTopic = new HashMap<>();
-        for (RuleMatch match : monitor.match(title, summary, text)) {
+        for (RuleMatch match : monitor.match(article)) {
             byTopic.computeIfAbsent(match.rule().topic(), topic -> new ArrayList<>()).add(match);
         }
         List<Scored> assigned = new ArrayList<>();
         int order = 0;
         for (TopicDefinition topic : taxonomy.topics()) {
             List<RuleMatch> matches = byTopic.getOrDefault(topic.id(), List.of());
-            Scored scored = score(topic, matches, fields, order++);
+            Scored scored = score(topic, matches, article, order++);
             if (scored != null) {
                 assigned.add(scored);
             }
@@ -104,7 +108,7 @@ public final class TopicClassifier implements AutoCloseable {
         return new Classification(assigned.stream().map(s -> s.match).toList(), taxonomy.version());
     }
 
-    private static Scored score(TopicDefinition topic, List<RuleMatch> matches, Map<String, String> fields, int order) {
+    private static Scored score(TopicDefinition topic, List<RuleMatch> matches, ArticleDocument article, int order) {
         double raw = 0;
         boolean excluded = false;
         boolean required = false;
@@ -127,7 +131,7 @@ public final class TopicClassifier implements AutoCloseable {
         List<TopicHit> hits = new ArrayList<>();
         for (RuleMatch match : positive) {
             for (MatchSpan span : match.spans()) {
-                String value = fields.get(span.field().fieldName());
+                String value = article.value(span.field());
                 hits.add(new TopicHit(match.rule().id(), value.substring(span.start(), span.end()),
                         span.field().fieldName(), span.start(), span.end()));
             }
@@ -142,10 +146,6 @@ public final class TopicClassifier implements AutoCloseable {
         }
         TopicMatch match = new TopicMatch(topic.id(), TopicScore.of(raw, topic.threshold()), List.copyOf(matched), hits);
         return new Scored(match, raw, order);
-    }
-
-    private static String nullToEmpty(String value) {
-        return value == null ? "" : value;
     }
 
     @Override

@@ -34,8 +34,7 @@ class SubscriptionMatcherTest {
                 .isEqualTo(parser.parse("(aid | relief) + \"NOT a word\""));
         // only upper-case words standing alone are operators
         assertThat(parser.parse("and or not ANDROID NOTE").toString()).isEqualTo(
-                "+(title:and summary:and text:and) +(title:or summary:or text:or) +(title:not summary:not text:not) "
-                        + "+(title:android summary:android text:android) +(title:note summary:note text:note)");
+                "+article:and +article:or +article:not +article:android +article:note");
     }
 
     @Test
@@ -54,10 +53,21 @@ class SubscriptionMatcherTest {
 
     @Test
     void queriesAreParsedOverTheArticleFieldsWithTheNewsAnalyzer() {
+        // one field holds title, summary and text (ArticleDocument)
         SubscriptionQuery parser = new SubscriptionQuery(new NewsAnalyzer());
-        assertThat(parser.parse("Laçın").toString()).isEqualTo("title:lacin summary:lacin text:lacin");
-        assertThat(parser.parse("aid NOT sport").toString())
-                .isEqualTo("+(title:aid summary:aid text:aid) +(-(title:sport summary:sport text:sport) *:*)");
+        assertThat(parser.parse("Laçın").toString()).isEqualTo("article:lacin");
+        assertThat(parser.parse("aid NOT sport").toString()).isEqualTo("+article:aid +(-article:sport *:*)");
+    }
+
+    @Test
+    void wordsMayBeInDifferentFieldsButAPhraseIsInOneField() {
+        put("s-words", "Stepanakert convoy");
+        put("s-phrase-across", "\"corridor Trucks\"");
+        put("s-phrase-in-text", "\"Trucks of the ICRC\"");
+        // the title ends with "corridor", the text starts with "Trucks"
+        List<SubscriptionMatch> matches = matcher.match(TITLE, null, TEXT, Set.of(), Set.of());
+        assertThat(ids(matches)).containsExactly("s-phrase-in-text", "s-words");
+        assertThat(matches.get(1).matched()).containsExactly("convoy", "Stepanakert");
     }
 
     @Test

@@ -90,6 +90,21 @@ class TaxonomyLoaderTest {
     }
 
     @Test
+    void nearRuleWithTooLargeWithinNamesTheRule() {
+        // words of two fields are 1,000 positions apart; a proximity stays well below that
+        assertThatThrownBy(() -> loader.parse(taxonomyWithRule("""
+                - name: road-closed
+                  kind: near
+                  terms: [road]
+                  near: [closed]
+                  within: 101
+                """), "test"))
+                .isInstanceOf(TaxonomyException.class)
+                .hasMessageContaining("rule 'blockade.road-closed'")
+                .hasMessageContaining("'within' is at most 100 words (got 101)");
+    }
+
+    @Test
     void misplacedStarNamesTheRuleAndTerm() {
         assertThatThrownBy(() -> loader.parse(taxonomyWithRule("""
                 - name: star
