@@ -33,11 +33,14 @@ import java.util.List;
  * <p>A terms rule is compiled into parts that the monitor stores and selects on their own (its
  * {@link org.apache.lucene.monitor.QueryDecomposer} splits a disjunction): one interval query per term
  * that has an exact word, so that it only runs on articles that contain that word, plus one for the
- * terms made only of prefixes (those run on every article). This gives the same matches and the same hits as the
+ * terms made only of prefixes (those run only on articles with a word starting with one of the prefixes, see
+ * {@link PrefixTerms}). This gives the same matches and the same hits as the
  * disjunction of all terms only when no term can match inside another term's match (an interval disjunction
  * drops a match that contains another one, e.g. "aid convoy" around "aid"), so a rule where one term could
  * (checked word by word, prefixes included) stays one interval query, as does a rule with more terms
- * than a boolean query may hold clauses. Proximity rules are not split.
+ * than a boolean query may hold clauses. Proximity rules are not split. Proximity rules, the rules that stay one
+ * disjunction and the prefix-only parts are {@link PresentTermsQuery}s: run on each article with only the terms it
+ * has.
  */
 public final class RuleCompiler {
 
@@ -47,19 +50,19 @@ public final class RuleCompiler {
     public static final int MAX_PREFIX_EXPANSIONS = 1024;
 
     private final Analyzer analyzer;
-    private final boolean splitTerms;
+    private final boolean optimized;
 
     public RuleCompiler(Analyzer analyzer) {
         this(analyzer, true);
     }
 
     /**
-     * @param splitTerms false: every rule is one interval query (the plain form, which tests compare the
-     *                   split form with)
+     * @param optimized false: every rule is one interval query over all its terms (the plain form, which tests
+     *                  compare the optimized one with)
      */
-    public RuleCompiler(Analyzer analyzer, boolean splitTerms) {
+    public RuleCompiler(Analyzer analyzer, boolean optimized) {
         this.analyzer = analyzer;
-        this.splitTerms = splitTerms;
+        this.optimized = optimized;
     }
 
     public CompiledRule compile(TopicDefinition topic, RuleDefinition rule) {
@@ -69,13 +72,12 @@ public final class RuleCompiler {
         int spanGap;
         String description;
         if (rule.isProximity()) {
-            IntervalsSource near = anyOf(terms(rule.near(), ruleId));
-            IntervalsSource source = Intervals.maxgaps(rule.within(), Intervals.unorderedNoOverlaps(anyOf(terms), near));
-            add(query, source);
+            PresentTermsQuery near = PresentTermsQuery.near(terms, terms(rule.near(), ruleId), rule.within());
+            query.add(optimized ? near : near.whole(), BooleanClause.Occur.SHOULD);
             spanGap = rule.within();
             description = rule.kind().yamlName() + " " + rule.terms() + " within " + rule.within() + " of " + rule.near();
         } else {
-            if (splitTerms && terms.size() > 1
+            if (optimized && terms.size() > 1
                     && terms.size() <= IndexSearcher.getMaxClauseCount()
                     && noTermInsideAnother(terms)) {
                 List<Term> prefixesOnly = new ArrayList<>();
@@ -87,8 +89,10 @@ public final class RuleCompiler {
                     }
                 }
                 if (!prefixesOnly.isEmpty()) {
-                    add(query, anyOf(prefixesOnly));
+                    query.add(PresentTermsQuery.anyOf(prefixesOnly), BooleanClause.Occur.SHOULD);
                 }
+            } else if (optimized && terms.size() > 1) {
+                query.add(PresentTermsQuery.anyOf(terms), BooleanClause.Occur.SHOULD);
             } else {
                 add(query, anyOf(terms));
             }
@@ -103,7 +107,7 @@ public final class RuleCompiler {
         query.add(new IntervalQuery(ArticleDocument.FIELD, source), BooleanClause.Occur.SHOULD);
     }
 
-    private static IntervalsSource anyOf(List<Term> terms) {
+    static IntervalsSource anyOf(List<Term> terms) {
         List<IntervalsSource> sources = new ArrayList<>(terms.size());
         for (Term term : terms) {
             sources.add(term.source());
@@ -152,12 +156,26 @@ public final class RuleCompiler {
 
     /** One analyzed word of a term; {@code prefix}: matches every word starting with {@code token}. */
     record Word(String token, boolean prefix) {
+        /** Whether the article has this word (or a word starting with it). */
+        boolean mayOccurIn(ArticleTerms article) {
+            return prefix ? article.hasPrefix(token) : article.contains(token);
+        }
     }
 
     /** A term of a rule: its words and its interval source (a word, or a phrase of its words). */
     record Term(List<Word> words, IntervalsSource source) {
         boolean hasExactWord() {
             return words.stream().anyMatch(word -> !word.prefix());
+        }
+
+        /** False when the article lacks one of the words, so the term cannot match it. */
+        boolean mayOccurIn(ArticleTerms article) {
+            for (Word word : words) {
+                if (!word.mayOccurIn(article)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

@@ -31,6 +31,8 @@ import java.util.function.Predicate;
  *       interval queries); {@link #forget()} drops it when queries change;</li>
  *   <li>no query cache: the per-article searcher's default cache only wraps every weight (a one-document index
  *       is never cached);</li>
+ *   <li>a {@link PresentTermsQuery} is run with only the terms the article has (its words are read once per
+ *       article);</li>
  *   <li>{@link #only(Predicate)}: queries whose result would be thrown away (a saved search whose topic filter
  *       the article fails) are not run at all.</li>
  * </ul>
@@ -90,6 +92,8 @@ public final class WordHitsMatcher implements MatcherFactory<WordHits> {
     private final class Candidates extends CandidateMatcher<WordHits> {
 
         private final Predicate<String> filter;
+        /** The article's words, read when the first {@link PresentTermsQuery} is run. */
+        private ArticleTerms articleTerms;
 
         Candidates(IndexSearcher searcher, Predicate<String> filter) {
             super(searcher);
@@ -102,7 +106,19 @@ public final class WordHitsMatcher implements MatcherFactory<WordHits> {
             if (!filter.test(queryId)) {
                 return;
             }
-            Weight weight = searcher.createWeight(rewrite(searcher, matchQuery), ScoreMode.COMPLETE_NO_SCORES, 1);
+            Query query;
+            if (matchQuery instanceof PresentTermsQuery cut) {
+                if (articleTerms == null) {
+                    articleTerms = ArticleTerms.of(searcher.getIndexReader());
+                }
+                query = cut.forArticle(articleTerms);
+                if (query == null) {
+                    return; // a side of the rule has no word in the article
+                }
+            } else {
+                query = rewrite(searcher, matchQuery);
+            }
+            Weight weight = searcher.createWeight(query, ScoreMode.COMPLETE_NO_SCORES, 1);
             for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
                 for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
                     Matches matches = weight.matches(leaf, doc);
