@@ -46,7 +46,7 @@ import java.util.stream.Collectors;
  *       {@link SubscriptionMatcher#put} from synthetic queries in the search API's q syntax), with the article's
  *       topics and places for the filters.</li>
  * </ol>
- * {@link #topics} measures step 1 alone. Two workloads ({@link #workload}):
+ * {@link #topics} measures step 1 alone. Three workloads ({@link #workload}):
  * <ul>
  *   <li>{@code synthetic}: ~60-word title + summary and ~300-word text generated from a vocabulary
  *       ({@link SyntheticNews}), 1,000 distinct articles cycled; saved searches from the same vocabulary, which
@@ -54,7 +54,10 @@ import java.util.stream.Collectors;
  *   <li>{@code feeds}: the items of real feeds ({@link FeedArticles}, read from the shared corpora by path: system
  *       property {@code corpora}, default {@code ../shared/corpora} from the project root or the module; the
  *       workload fails with a message when they are absent) and saved searches as editors write them, from those articles' words, with topic and place
- *       filters ({@link EditorSearches}); each matches well under 1% of the articles.</li>
+ *       filters ({@link EditorSearches}); each matches well under 1% of the articles;</li>
+ *   <li>{@code crisis}: 1,000 articles about humanitarian crises made of the project's labelled evaluation texts
+ *       ({@link CrisisArticles}; system property {@code eval}, default {@code classify-service/src/test/resources/eval}),
+ *       and saved searches as for {@code feeds}, from those articles' words.</li>
  * </ul>
  * Saved searches are registered at once ({@link SubscriptionMatcher#putAll}).
  */
@@ -72,7 +75,7 @@ public class ClassifyBenchmark {
     @Param({"0", "1000", "10000"})
     public int savedSearches;
 
-    @Param({"synthetic", "feeds"})
+    @Param({"synthetic", "feeds", "crisis"})
     public String workload;
 
     private TopicClassifier classifier;
@@ -88,8 +91,10 @@ public class ClassifyBenchmark {
         subscriptions = new SubscriptionMatcher();
         Instant created = Instant.parse("2026-11-23T00:00:00Z");
         List<Subscription> saved = new ArrayList<>(savedSearches);
-        if (workload.equals("feeds")) {
-            List<SyntheticNews.Article> feed = FeedArticles.load(shared("corpora"), shared("seeds"));
+        if (workload.equals("feeds") || workload.equals("crisis")) {
+            List<SyntheticNews.Article> feed = workload.equals("feeds")
+                    ? FeedArticles.load(shared("corpora"), shared("seeds"))
+                    : CrisisArticles.load(evalTexts(), ARTICLES);
             articles = feed.toArray(SyntheticNews.Article[]::new);
             EditorSearches searches = new EditorSearches(42, feed,
                     classifier.taxonomy().topics().stream().map(t -> t.id()).toList(),
@@ -126,6 +131,19 @@ public class ClassifyBenchmark {
         Path fromModule = Path.of("..", "..", "shared", name);
         return java.nio.file.Files.isDirectory(fromRoot) || !java.nio.file.Files.isDirectory(fromModule) ? fromRoot
                 : fromModule;
+    }
+
+    /**
+     * The labelled evaluation texts: system property {@code eval}, else {@code classify-service/src/test/resources/eval}
+     * from the project root or {@code src/test/resources/eval} from the module.
+     */
+    private static Path evalTexts() {
+        String property = System.getProperty("eval");
+        if (property != null) {
+            return Path.of(property);
+        }
+        Path fromRoot = Path.of("classify-service", "src", "test", "resources", "eval");
+        return java.nio.file.Files.isDirectory(fromRoot) ? fromRoot : Path.of("src", "test", "resources", "eval");
     }
 
     @TearDown(Level.Trial)

@@ -12,7 +12,7 @@ import java.util.Locale;
  * estimate the throughput of one dedicated core much better than JMH's wall-clock figures. Not a replacement for
  * JMH on an idle machine. Arguments: saved-search counts (default 0 1000 10000); system properties
  * {@code seconds} (default 20) of CPU time measured per case after as much warm-up, {@code workloads} (default
- * {@code synthetic,feeds}), {@code corpora} (see {@link ClassifyBenchmark}).
+ * {@code synthetic,feeds,crisis}), {@code corpora} and {@code eval} (see {@link ClassifyBenchmark}).
  */
 public final class CpuTimeHarness {
 
@@ -28,7 +28,7 @@ public final class CpuTimeHarness {
 
     private static void measure(String[] args) {
         String[] counts = args.length == 0 ? new String[]{"0", "1000", "10000"} : args;
-        String[] workloads = System.getProperty("workloads", "synthetic,feeds").split(",");
+        String[] workloads = System.getProperty("workloads", "synthetic,feeds,crisis").split(",");
         double seconds = Double.parseDouble(System.getProperty("seconds", "20"));
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Blackhole blackhole = new Blackhole(
