@@ -12,6 +12,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.util.BytesRef;
 import org.newsroommonitor.classify.rules.ArticleField;
 import org.newsroommonitor.classify.rules.ArticleDocument;
+import org.newsroommonitor.classify.rules.Monitors;
 import org.newsroommonitor.classify.rules.NewsAnalyzer;
 import org.newsroommonitor.classify.rules.Tokens;
 import org.newsroommonitor.classify.rules.WordHits;
@@ -297,11 +298,7 @@ public final class EntityExtractor implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            monitor.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Monitors.close(monitor);
     }
 
     private enum Kind {

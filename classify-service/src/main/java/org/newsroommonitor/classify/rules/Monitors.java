@@ -64,6 +64,15 @@ public final class Monitors {
         }
     }
 
+    /** Closes a monitor (and its purge thread); an I/O error is thrown unchecked. */
+    public static void close(Monitor monitor) {
+        try {
+            monitor.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the Lucene monitor", e);
+        }
+    }
+
     /** Does not split queries. */
     private static final class WholeQuery extends QueryDecomposer {
         @Override

@@ -151,10 +151,6 @@ public final class RuleMonitor implements Closeable {
 
     @Override
     public void close() {
-        try {
-            monitor.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Monitors.close(monitor);
     }
 }

@@ -211,10 +211,6 @@ public final class SubscriptionMatcher implements Closeable {
 
     @Override
     public void close() {
-        try {
-            monitor.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Monitors.close(monitor);
     }
 }

@@ -1,12 +1,10 @@
 package org.newsroommonitor.classify.eval;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.newsroommonitor.classify.taxonomy.TaxonomyLoader;
 import org.newsroommonitor.classify.topic.Classification;
-import org.newsroommonitor.classify.topic.TopicClassifier;
+import org.newsroommonitor.classify.topic.BundledClassifier;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,17 +23,8 @@ class SeedArticlesTest {
 
     private static final Path SEEDS = Path.of(System.getProperty("newsroom.seeds.dir", "/work/shared/seeds"));
 
-    private static TopicClassifier classifier;
-
-    @BeforeAll
-    static void load() {
-        classifier = TopicClassifier.create(new TaxonomyLoader().loadBundled());
-    }
-
-    @AfterAll
-    static void close() {
-        classifier.close();
-    }
+    @RegisterExtension
+    static final BundledClassifier classifier = new BundledClassifier();
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', value = {

@@ -1,11 +1,9 @@
 package org.newsroommonitor.classify.eval;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.newsroommonitor.classify.taxonomy.TaxonomyLoader;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.newsroommonitor.classify.taxonomy.TopicDefinition;
-import org.newsroommonitor.classify.topic.TopicClassifier;
+import org.newsroommonitor.classify.topic.BundledClassifier;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,17 +55,8 @@ class TopicEvaluationTest {
             "diplomacy", 0.80);         // 0.865
     static final double HELD_OUT_MICRO_F1_FLOOR = 0.82; // 0.858
 
-    private static TopicClassifier classifier;
-
-    @BeforeAll
-    static void load() {
-        classifier = TopicClassifier.create(new TaxonomyLoader().loadBundled());
-    }
-
-    @AfterAll
-    static void close() {
-        classifier.close();
-    }
+    @RegisterExtension
+    static final BundledClassifier classifier = new BundledClassifier();
 
     @Test
     void devPartMeetsItsFloors() {
@@ -124,7 +113,7 @@ class TopicEvaluationTest {
 
     /** Prints the table (and, for a part that is tuned on, its per-text errors) and checks the floors. */
     private static void check(EvaluationSet set, Map<String, Double> floors, double microFloor, boolean printErrors) {
-        TopicMetrics metrics = TopicEvaluation.evaluate(classifier, set.load());
+        TopicMetrics metrics = TopicEvaluation.evaluate(classifier.get(), set.load());
         System.out.println("Taxonomy " + classifier.taxonomyVersion() + ", " + set.resource());
         System.out.println(metrics.table(set.name()));
         if (printErrors) {

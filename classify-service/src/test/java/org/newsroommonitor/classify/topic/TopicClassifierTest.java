@@ -1,11 +1,9 @@
 package org.newsroommonitor.classify.topic;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.newsroommonitor.classify.taxonomy.TaxonomyLoader;
 
 import java.util.List;
 import java.util.Map;
@@ -16,17 +14,8 @@ import static org.assertj.core.api.Assertions.tuple;
 /** The bundled taxonomy on paraphrases of the seed news, other languages and hard negatives. */
 class TopicClassifierTest {
 
-    private static TopicClassifier classifier;
-
-    @BeforeAll
-    static void load() {
-        classifier = TopicClassifier.create(new TaxonomyLoader().loadBundled());
-    }
-
-    @AfterAll
-    static void close() {
-        classifier.close();
-    }
+    @RegisterExtension
+    static final BundledClassifier classifier = new BundledClassifier();
 
     // Paraphrase of the seed "Russian Humanitarian Aid Sent To Karabakh" (bread rationing).
     private static final String AID_TITLE = "Moscow's aid truck enters Karabakh via Aghdam";
