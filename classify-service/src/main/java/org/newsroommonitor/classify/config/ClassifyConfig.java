@@ -35,6 +35,14 @@ public interface ClassifyConfig {
     @WithDefault("humanitarian-aid,blockade,food-security,displacement,health,armed-conflict,detention,diplomacy")
     java.util.List<String> topicAlerts();
 
+    /**
+     * Articles are not classified before the saved searches of {@code news.subscriptions} are read to the end the
+     * topic had at start-up (an article classified earlier would miss their alerts); after this long they are
+     * classified anyway, with an error in the log.
+     */
+    @WithDefault("2m")
+    Duration subscriptionsLoadTimeout();
+
     /** How many of the most recently classified articles are kept in memory for {@code POST /api/rules/test}. */
     @WithDefault("1000")
     int recentArticles();

@@ -117,6 +117,18 @@ public final class SubscriptionMatcher implements Closeable {
         }
     }
 
+    /**
+     * Checks that a saved search could be added, without adding it.
+     *
+     * @throws InvalidSubscriptionException when it has no id or its query cannot be used
+     */
+    public void check(Subscription subscription) {
+        if (subscription.id() == null || subscription.id().isBlank()) {
+            throw new InvalidSubscriptionException("the subscription has no id");
+        }
+        parser.parse(subscription.query());
+    }
+
     /** Removes a saved search; true when there was one. */
     public boolean remove(String id) {
         Subscription removed = subscriptions.remove(id);

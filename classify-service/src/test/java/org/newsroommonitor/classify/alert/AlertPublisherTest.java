@@ -105,6 +105,11 @@ class AlertPublisherTest {
             }
 
             @Override
+            public Duration subscriptionsLoadTimeout() {
+                return Duration.ofMinutes(2);
+            }
+
+            @Override
             public int recentArticles() {
                 return 10;
             }
