@@ -46,9 +46,9 @@ class AlertPipelineTest {
              KafkaTopicReader blockade = new KafkaTopicReader("news.alerts.blockade")) {
             // an unusable query is skipped and the stream goes on
             KafkaTopicWriter.send("news.subscriptions", "bad-" + run,
-                    subscription("bad-" + run, "\"unclosed " + marker));
-            KafkaTopicWriter.send("news.subscriptions", s1, subscription(s1, "convoy AND " + marker));
-            KafkaTopicWriter.send("news.subscriptions", controlId, subscription(controlId, control));
+                    DocsExamples.subscription("bad-" + run, "\"unclosed " + marker));
+            KafkaTopicWriter.send("news.subscriptions", s1, DocsExamples.subscription(s1, "convoy AND " + marker));
+            KafkaTopicWriter.send("news.subscriptions", controlId, DocsExamples.subscription(controlId, control));
             awaitQuery(s1, "convoy AND " + marker);
             awaitQuery(controlId, control);
             given().when().get("/api/subscriptions/bad-" + run).then().statusCode(404);
@@ -79,7 +79,7 @@ class AlertPipelineTest {
             assertThat(alerts.all(r -> s1.equals(r.key()))).hasSize(1);
 
             // 2. the subscription changes: an article matching only the old query raises no alert
-            KafkaTopicWriter.send("news.subscriptions", s1, subscription(s1, "earthquake AND " + marker));
+            KafkaTopicWriter.send("news.subscriptions", s1, DocsExamples.subscription(s1, "earthquake AND " + marker));
             awaitQuery(s1, "earthquake AND " + marker);
             String a2 = "a2" + run;
             sendArticle(a2, "Aid convoy waits at the checkpoint", marker + " " + control);
@@ -113,16 +113,6 @@ class AlertPipelineTest {
             var response = given().get("/api/subscriptions/" + id);
             return response.statusCode() == 200 && query.equals(response.jsonPath().getString("query"));
         });
-    }
-
-    private String subscription(String id, String query) throws Exception {
-        ObjectNode json = (ObjectNode) mapper.readTree(DocsExamples.read("subscription.json"));
-        json.put("id", id);
-        json.put("name", "Saved search " + id);
-        json.put("query", query);
-        json.putArray("topics");
-        json.putArray("places");
-        return mapper.writeValueAsString(json);
     }
 
     private void sendArticle(String id, String title, String summary) throws Exception {

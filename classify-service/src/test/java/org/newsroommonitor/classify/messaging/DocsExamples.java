@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,6 +34,25 @@ public final class DocsExamples {
             throw new IllegalStateException("example message not found: " + file.toAbsolutePath());
         }
         return file;
+    }
+
+    /**
+     * The example subscription of the docs with this id, name "Saved search &lt;id&gt;", query and no topic or place
+     * filter, as JSON.
+     */
+    public static String subscription(String id, String query) {
+        try {
+            ObjectMapper mapper = mapper();
+            ObjectNode json = (ObjectNode) mapper.readTree(read("subscription.json"));
+            json.put("id", id);
+            json.put("name", "Saved search " + id);
+            json.put("query", query);
+            json.putArray("topics");
+            json.putArray("places");
+            return mapper.writeValueAsString(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static String read(String name) {

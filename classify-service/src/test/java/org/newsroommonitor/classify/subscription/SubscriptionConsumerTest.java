@@ -77,7 +77,7 @@ class SubscriptionConsumerTest {
 
     private void add(int partition, String id, String query) {
         long offset = batch.stream().filter(r -> r.partition() == partition).count();
-        batch.add(new ConsumerRecord<>(TOPIC, partition, offset, id, query == null ? null : json(id, query)));
+        batch.add(new ConsumerRecord<>(TOPIC, partition, offset, id, query == null ? null : DocsExamples.subscription(id, query)));
     }
 
     private ConsumerRecords<String, String> records() {
@@ -86,14 +86,6 @@ class SubscriptionConsumerTest {
             byPartition.computeIfAbsent(new TopicPartition(TOPIC, record.partition()), p -> new ArrayList<>()).add(record);
         }
         return new ConsumerRecords<>(byPartition, Map.of());
-    }
-
-    private static String json(String id, String query) {
-        return "{\"id\":\"" + id + "\",\"name\":\"" + id + "\",\"query\":" + quote(query) + ",\"owner\":\"desk\"}";
-    }
-
-    private static String quote(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private static List<String> ids(List<SubscriptionMatch> matches) {

@@ -106,7 +106,7 @@ class SubscriptionsBeforeArticlesTest {
                     String id = "saved-" + i;
                     // every search but the last needs a word the article lacks
                     String query = i == SAVED_SEARCHES - 1 ? "convoy " + RUN : "convoy w" + i + "x" + RUN;
-                    producer.send(new ProducerRecord<>(SUBSCRIPTIONS, id, subscription(mapper, id, query)));
+                    producer.send(new ProducerRecord<>(SUBSCRIPTIONS, id, DocsExamples.subscription(id, query)));
                 }
                 ObjectNode article = (ObjectNode) mapper.readTree(DocsExamples.read("article.json"));
                 article.put("id", ARTICLE);
@@ -121,20 +121,6 @@ class SubscriptionsBeforeArticlesTest {
                 throw new IllegalStateException("cannot fill the test topics", e);
             }
             return Map.of("kafka.bootstrap.servers", bootstrap);
-        }
-
-        private static String subscription(ObjectMapper mapper, String id, String query) {
-            try {
-                ObjectNode json = (ObjectNode) mapper.readTree(DocsExamples.read("subscription.json"));
-                json.put("id", id);
-                json.put("name", "Saved search " + id);
-                json.put("query", query);
-                json.putArray("topics");
-                json.putArray("places");
-                return mapper.writeValueAsString(json);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
         }
 
         @Override
