@@ -91,10 +91,9 @@ public final class RuleCompiler {
                 if (!prefixesOnly.isEmpty()) {
                     query.add(PresentTermsQuery.anyOf(prefixesOnly), BooleanClause.Occur.SHOULD);
                 }
-            } else if (optimized && terms.size() > 1) {
-                query.add(PresentTermsQuery.anyOf(terms), BooleanClause.Occur.SHOULD);
             } else {
-                add(query, anyOf(terms));
+                PresentTermsQuery any = PresentTermsQuery.anyOf(terms);
+                query.add(optimized ? any : any.whole(), BooleanClause.Occur.SHOULD);
             }
             spanGap = 0;
             description = rule.kind().yamlName() + " " + rule.terms();

@@ -54,7 +54,7 @@ public class SubscriptionConsumer {
     @Incoming(CHANNEL)
     @Blocking
     public void apply(ConsumerRecords<String, String> records) {
-        Map<String, Subscription> saved = new LinkedHashMap<>(); // to register, by id, in the order last saved
+        Map<String, Subscription> saved = new LinkedHashMap<>(); // to register, by id
         Map<TopicPartition, Long> lastOffsets = new HashMap<>();
         int savedRecords = 0;
         int deleted = 0;
@@ -87,8 +87,7 @@ public class SubscriptionConsumer {
                 }
                 Subscription withKey = subscription.withId(key);
                 matcher.check(withKey);
-                saved.remove(key); // a later save of the same id counts, in its place in the order
-                saved.put(key, withKey);
+                saved.put(key, withKey); // a later save of the same id replaces an earlier one
                 Log.debugf("Subscription %s (%s) saved: %s", key, subscription.name(), subscription.query());
                 metrics.subscriptionUpdate("saved");
                 savedRecords++;

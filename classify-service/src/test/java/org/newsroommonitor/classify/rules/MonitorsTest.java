@@ -6,6 +6,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.monitor.HighlightsMatch;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
+import org.apache.lucene.monitor.QueryMatch;
 import org.apache.lucene.monitor.Presearcher;
 import org.junit.jupiter.api.Test;
 import org.newsroommonitor.classify.eval.EvaluationSet;
@@ -25,11 +26,14 @@ import org.newsroommonitor.classify.subscription.SubscriptionMatch;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -234,18 +238,10 @@ class MonitorsTest {
                         // a document's token stream is read once: one document per match
                         Map<String, Map<String, List<HighlightsMatch.Hit>>> expected =
                                 hits(monitor.match(document(article[0], article[1], article[2]),
-                                        HighlightsMatch.MATCHER));
-                        MatchingQueries<WordHits> actual = monitor.match(
-                                document(article[0], article[1], article[2]), matcher);
-                        assertThat(actual.getErrors()).isEmpty();
-                        Map<String, Map<String, List<HighlightsMatch.Hit>>> found = new TreeMap<>();
-                        for (WordHits match : actual.getMatches()) {
-                            Map<String, List<HighlightsMatch.Hit>> byField = new TreeMap<>();
-                            for (String field : match.getFields()) {
-                                byField.put(field, List.copyOf(match.getHits(field)));
-                            }
-                            found.put(match.getQueryId(), byField);
-                        }
+                                        HighlightsMatch.MATCHER), HighlightsMatch::getFields, HighlightsMatch::getHits);
+                        Map<String, Map<String, List<HighlightsMatch.Hit>>> found =
+                                hits(monitor.match(document(article[0], article[1], article[2]), matcher),
+                                        WordHits::getFields, WordHits::getHits);
                         assertThat(found).as("matches and hits in '%s'", article[0]).isEqualTo(expected);
                         hits += expected.values().stream().mapToInt(f -> f.values().stream().mapToInt(List::size).sum()).sum();
                     }
@@ -256,13 +252,16 @@ class MonitorsTest {
         }
     }
 
-    private static Map<String, Map<String, List<HighlightsMatch.Hit>>> hits(MatchingQueries<HighlightsMatch> matches) {
+    /** Query id -> field -> hits, of Lucene's highlights or of {@link WordHits}. */
+    private static <T extends QueryMatch> Map<String, Map<String, List<HighlightsMatch.Hit>>> hits(
+            MatchingQueries<T> matches, Function<T, Set<String>> fields,
+            BiFunction<T, String, Collection<HighlightsMatch.Hit>> hitsIn) {
         assertThat(matches.getErrors()).isEmpty();
         Map<String, Map<String, List<HighlightsMatch.Hit>>> hits = new TreeMap<>();
-        for (HighlightsMatch match : matches.getMatches()) {
+        for (T match : matches.getMatches()) {
             Map<String, List<HighlightsMatch.Hit>> byField = new TreeMap<>();
-            for (String field : match.getFields()) {
-                byField.put(field, List.copyOf(match.getHits(field)));
+            for (String field : fields.apply(match)) {
+                byField.put(field, List.copyOf(hitsIn.apply(match, field)));
             }
             hits.put(match.getQueryId(), byField);
         }
