@@ -170,23 +170,32 @@ public class ArticleSearch {
      * once, so the sum counts articles) and the name most of them have. Most articles first, ties by id.
      */
     static List<SearchResult.FacetValue> entityValues(List<StringTermsBucket> buckets, int facetSize) {
-        Map<String, long[]> counts = new LinkedHashMap<>();
-        Map<String, String> labels = new LinkedHashMap<>();
-        Map<String, Long> labelCounts = new LinkedHashMap<>();
+        Map<String, EntityCount> byId = new LinkedHashMap<>();
         for (StringTermsBucket bucket : buckets) {
             ArticleDocument.FacetKey key = ArticleDocument.parseFacetKey(bucket.key().stringValue());
-            counts.computeIfAbsent(key.id(), id -> new long[1])[0] += bucket.docCount();
-            if (bucket.docCount() > labelCounts.getOrDefault(key.id(), -1L)) {
-                labels.put(key.id(), key.name());
-                labelCounts.put(key.id(), bucket.docCount());
-            }
+            byId.computeIfAbsent(key.id(), id -> new EntityCount()).add(key.name(), bucket.docCount());
         }
-        return counts.entrySet().stream()
-                .map(e -> new SearchResult.FacetValue(e.getKey(), labels.get(e.getKey()), e.getValue()[0]))
+        return byId.entrySet().stream()
+                .map(e -> new SearchResult.FacetValue(e.getKey(), e.getValue().label, e.getValue().articles))
                 .sorted(Comparator.comparingLong(SearchResult.FacetValue::count).reversed()
                         .thenComparing(SearchResult.FacetValue::value))
                 .limit(facetSize)
                 .toList();
+    }
+
+    /** The articles of one entity id over its buckets, and the name of its largest bucket (the first on a tie). */
+    private static final class EntityCount {
+        long articles;
+        String label;
+        long labelArticles = -1;
+
+        void add(String name, long count) {
+            articles += count;
+            if (count > labelArticles) {
+                label = name;
+                labelArticles = count;
+            }
+        }
     }
 
     static SearchResult.Histogram histogram(Aggregate aggregate, HistogramInterval interval) {
