@@ -3,14 +3,14 @@ package org.newsroommonitor.classify.bench;
 import org.newsroommonitor.classify.gazetteer.Entities;
 import org.newsroommonitor.classify.gazetteer.EntityExtractor;
 import org.newsroommonitor.classify.gazetteer.GazetteerLoader;
-import org.newsroommonitor.classify.gazetteer.PlaceMention;
 import org.newsroommonitor.classify.rules.ArticleDocument;
-import org.newsroommonitor.classify.subscription.Subscription;
 import org.newsroommonitor.classify.subscription.SubscriptionMatcher;
 import org.newsroommonitor.classify.taxonomy.TaxonomyLoader;
 import org.newsroommonitor.classify.topic.Classification;
 import org.newsroommonitor.classify.topic.TopicClassifier;
-import org.newsroommonitor.classify.topic.TopicMatch;
+import org.newsroommonitor.messages.Place;
+import org.newsroommonitor.messages.Subscription;
+import org.newsroommonitor.messages.Topic;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -101,13 +101,13 @@ public class ClassifyBenchmark {
                     extractor.gazetteer().places().stream().map(p -> p.id()).toList());
             for (int i = 0; i < savedSearches; i++) {
                 EditorSearches.Search search = searches.next();
-                saved.add(new Subscription("saved-" + i, "saved search " + i, search.query(), search.topics(),
+                saved.add(Subscription.of("saved-" + i, "saved search " + i, search.query(), search.topics(),
                         search.places(), "bench", created, created));
             }
         } else {
             SyntheticNews news = new SyntheticNews(42);
             for (int i = 0; i < savedSearches; i++) {
-                saved.add(new Subscription("saved-" + i, "saved search " + i, news.savedSearch(), null, null,
+                saved.add(Subscription.of("saved-" + i, "saved search " + i, news.savedSearch(), null, null,
                         "bench", created, created));
             }
             articles = new SyntheticNews.Article[ARTICLES];
@@ -160,8 +160,8 @@ public class ClassifyBenchmark {
         ArticleDocument text = new ArticleDocument(article.title(), article.summary(), article.text());
         Classification classification = classifier.classify(text);
         Entities entities = extractor.extract(text);
-        Set<String> topics = classification.topics().stream().map(TopicMatch::id).collect(Collectors.toSet());
-        Set<String> places = entities.places().stream().map(PlaceMention::id).collect(Collectors.toSet());
+        Set<String> topics = classification.topics().stream().map(Topic::id).collect(Collectors.toSet());
+        Set<String> places = entities.places().stream().map(Place::id).collect(Collectors.toSet());
         blackhole.consume(classification);
         blackhole.consume(entities);
         blackhole.consume(subscriptions.match(text, topics, places));
@@ -187,8 +187,8 @@ public class ClassifyBenchmark {
             Classification classification = classifier.classify(article.title(), article.summary(), article.text());
             Entities entities = extractor.extract(article.title(), article.summary(), article.text());
             var matches = subscriptions.match(article.title(), article.summary(), article.text(),
-                    classification.topics().stream().map(TopicMatch::id).collect(Collectors.toSet()),
-                    entities.places().stream().map(PlaceMention::id).collect(Collectors.toSet()));
+                    classification.topics().stream().map(Topic::id).collect(Collectors.toSet()),
+                    entities.places().stream().map(Place::id).collect(Collectors.toSet()));
             matched += matches.size();
             matches.forEach(m -> matching.add(m.subscription().id()));
         }

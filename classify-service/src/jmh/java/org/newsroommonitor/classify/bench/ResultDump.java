@@ -1,10 +1,10 @@
 package org.newsroommonitor.classify.bench;
 
 import org.newsroommonitor.classify.gazetteer.Entities;
-import org.newsroommonitor.classify.gazetteer.PlaceMention;
 import org.newsroommonitor.classify.subscription.SubscriptionMatch;
 import org.newsroommonitor.classify.topic.Classification;
-import org.newsroommonitor.classify.topic.TopicMatch;
+import org.newsroommonitor.messages.Place;
+import org.newsroommonitor.messages.Topic;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -38,8 +38,8 @@ public final class ResultDump {
                 Classification classification = bench.classifier().classify(article.title(), article.summary(),
                         article.text());
                 Entities entities = bench.extractor().extract(article.title(), article.summary(), article.text());
-                Set<String> topics = classification.topics().stream().map(TopicMatch::id).collect(Collectors.toSet());
-                Set<String> places = entities.places().stream().map(PlaceMention::id).collect(Collectors.toSet());
+                Set<String> topics = classification.topics().stream().map(Topic::id).collect(Collectors.toSet());
+                Set<String> places = entities.places().stream().map(Place::id).collect(Collectors.toSet());
                 List<SubscriptionMatch> matches = bench.subscriptions().match(article.title(), article.summary(),
                         article.text(), topics, places);
                 out.write(classification + "\t" + entities + "\t" + matches.stream()

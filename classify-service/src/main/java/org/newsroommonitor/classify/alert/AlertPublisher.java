@@ -8,12 +8,14 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.newsroommonitor.classify.config.ClassifyConfig;
-import org.newsroommonitor.classify.messaging.ClassifiedArticle;
 import org.newsroommonitor.classify.metrics.ClassifyMetrics;
 import org.newsroommonitor.classify.subscription.SubscriptionMatch;
 import org.newsroommonitor.classify.taxonomy.Taxonomy;
 import org.newsroommonitor.classify.taxonomy.TopicDefinition;
-import org.newsroommonitor.classify.topic.TopicMatch;
+import org.newsroommonitor.messages.Alert;
+import org.newsroommonitor.messages.ClassifiedArticle;
+import org.newsroommonitor.messages.KafkaTopics;
+import org.newsroommonitor.messages.Topic;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +34,6 @@ public class AlertPublisher {
 
     /** Outgoing channel, bound to topic {@code news.alerts}. */
     public static final String CHANNEL = "alerts";
-    /** Kafka topic of topic alerts: this prefix + the topic id. */
-    public static final String TOPIC_ALERTS_PREFIX = "news.alerts.";
 
     private final Emitter<Alert> emitter;
     private final ClassifyMetrics metrics;
@@ -59,18 +59,18 @@ public class AlertPublisher {
                                         Set<String> alertTopics) {
         List<Outgoing> alerts = new ArrayList<>();
         for (SubscriptionMatch match : matches) {
-            alerts.add(new Outgoing(null, match.subscription().id(), new Alert(match.subscription().id(),
-                    match.subscription().name(), article.id(), article.title(), article.url(), match.matched(),
-                    article.classifiedAt())));
+            alerts.add(new Outgoing(null, match.subscription().id(), Alert.of(match.subscription().id(),
+                    match.subscription().name(), article.id(), article.article().title(), article.article().url(),
+                    match.matched(), article.classification().classifiedAt())));
         }
-        for (TopicMatch topic : article.topics()) {
+        for (Topic topic : article.classification().topics()) {
             if (!alertTopics.contains(topic.id())) {
                 continue;
             }
             String label = taxonomy.topic(topic.id()).map(TopicDefinition::label).orElse(topic.id());
-            alerts.add(new Outgoing(TOPIC_ALERTS_PREFIX + topic.id(), article.id(), new Alert(
-                    Alert.TOPIC_PREFIX + topic.id(), label, article.id(), article.title(), article.url(),
-                    topic.matched(), article.classifiedAt())));
+            alerts.add(new Outgoing(KafkaTopics.TOPIC_ALERTS_PREFIX + topic.id(), article.id(), Alert.of(
+                    Alert.TOPIC_PREFIX + topic.id(), label, article.id(), article.article().title(),
+                    article.article().url(), topic.matched(), article.classification().classifiedAt())));
         }
         return alerts;
     }

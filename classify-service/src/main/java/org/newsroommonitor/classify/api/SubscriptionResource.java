@@ -6,8 +6,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.newsroommonitor.classify.subscription.Subscription;
 import org.newsroommonitor.classify.subscription.SubscriptionMatcher;
+import org.newsroommonitor.messages.Subscription;
 
 import java.util.Comparator;
 import java.util.List;

@@ -1,11 +1,14 @@
 package org.newsroommonitor.classify.gazetteer;
 
+import org.newsroommonitor.messages.Organisation;
+import org.newsroommonitor.messages.Place;
+
 import java.util.List;
 
 /**
  * The places and organisations named in one article, each once, most often named first (then first named first).
  */
-public record Entities(List<PlaceMention> places, List<OrganisationMention> organisations) {
+public record Entities(List<Place> places, List<Organisation> organisations) {
 
     public static final Entities NONE = new Entities(List.of(), List.of());
 
@@ -15,10 +18,10 @@ public record Entities(List<PlaceMention> places, List<OrganisationMention> orga
     }
 
     public List<String> placeIds() {
-        return places.stream().map(PlaceMention::id).toList();
+        return places.stream().map(Place::id).toList();
     }
 
     public List<String> organisationIds() {
-        return organisations.stream().map(OrganisationMention::id).toList();
+        return organisations.stream().map(Organisation::id).toList();
     }
 }

@@ -10,13 +10,15 @@ import org.apache.lucene.queries.intervals.Intervals;
 import org.apache.lucene.queries.intervals.IntervalsSource;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.util.BytesRef;
-import org.newsroommonitor.classify.rules.ArticleField;
 import org.newsroommonitor.classify.rules.ArticleDocument;
+import org.newsroommonitor.classify.rules.ArticleField;
 import org.newsroommonitor.classify.rules.Monitors;
 import org.newsroommonitor.classify.rules.NewsAnalyzer;
 import org.newsroommonitor.classify.rules.Tokens;
 import org.newsroommonitor.classify.rules.WordHits;
 import org.newsroommonitor.classify.rules.WordHitsMatcher;
+import org.newsroommonitor.messages.Organisation;
+import org.newsroommonitor.messages.Place;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -85,12 +87,12 @@ public final class EntityExtractor implements AutoCloseable {
         try {
             Map<String, String> owners = new HashMap<>(); // analyzed form -> entry id
             List<MonitorQuery> monitorQueries = new ArrayList<>();
-            for (Place place : gazetteer.places()) {
+            for (GazetteerPlace place : gazetteer.places()) {
                 Entry entry = new Entry(Kind.PLACE, place.id(), place.name(), place, null);
                 addNames(entry, place.name(), place.aliases(), place.acronyms(), analyzer, owners, queries,
                         monitorQueries);
             }
-            for (Organisation organisation : gazetteer.organisations()) {
+            for (GazetteerOrganisation organisation : gazetteer.organisations()) {
                 Entry entry = new Entry(Kind.ORGANISATION, organisation.id(), organisation.name(), null, organisation);
                 addNames(entry, organisation.name(), organisation.aliases(), organisation.acronyms(), analyzer, owners,
                         queries, monitorQueries);
@@ -281,16 +283,16 @@ public final class EntityExtractor implements AutoCloseable {
         List<Map.Entry<Entry, Integer>> ordered = new ArrayList<>(counts.entrySet());
         // stable sort: equal counts keep first-named-first order
         ordered.sort(Map.Entry.<Entry, Integer>comparingByValue().reversed());
-        List<PlaceMention> places = new ArrayList<>();
-        List<OrganisationMention> organisations = new ArrayList<>();
+        List<Place> places = new ArrayList<>();
+        List<Organisation> organisations = new ArrayList<>();
         for (Map.Entry<Entry, Integer> counted : ordered) {
             Entry entry = counted.getKey();
             if (entry.kind() == Kind.PLACE) {
-                Place place = entry.place();
-                places.add(new PlaceMention(place.id(), place.name(), place.country(), place.lat(), place.lon(),
+                GazetteerPlace place = entry.place();
+                places.add(new Place(place.id(), place.name(), place.country(), place.lat(), place.lon(),
                         counted.getValue()));
             } else {
-                organisations.add(new OrganisationMention(entry.id(), entry.name(), counted.getValue()));
+                organisations.add(new Organisation(entry.id(), entry.name(), counted.getValue()));
             }
         }
         return new Entities(places, organisations);
@@ -311,7 +313,7 @@ public final class EntityExtractor implements AutoCloseable {
         }
     }
 
-    private record Entry(Kind kind, String id, String name, Place place, Organisation organisation) {
+    private record Entry(Kind kind, String id, String name, GazetteerPlace place, GazetteerOrganisation organisation) {
     }
 
     private record NameQuery(Entry entry, int words, boolean acronym) {

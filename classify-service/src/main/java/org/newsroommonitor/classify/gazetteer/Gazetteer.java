@@ -12,8 +12,8 @@ import java.util.List;
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record Gazetteer(
         @JsonProperty(value = "version", required = true) String version,
-        @JsonProperty("places") List<Place> places,
-        @JsonProperty("organisations") List<Organisation> organisations) {
+        @JsonProperty("places") List<GazetteerPlace> places,
+        @JsonProperty("organisations") List<GazetteerOrganisation> organisations) {
 
     public Gazetteer {
         places = places == null ? List.of() : List.copyOf(places);

@@ -85,7 +85,7 @@ public final class GazetteerLoader {
             throw new GazetteerException("gazetteer " + source + ": 'version' is missing or empty");
         }
         Set<String> ids = new HashSet<>();
-        for (Place place : gazetteer.places()) {
+        for (GazetteerPlace place : gazetteer.places()) {
             String where = entry(source, "place", place.id(), ids);
             checkName(place.name(), where);
             checkNames(place.aliases(), "aliases", where);
@@ -101,7 +101,7 @@ public final class GazetteerLoader {
                 throw new GazetteerException(where + ": 'lon' must be between -180 and 180 (got " + place.lon() + ")");
             }
         }
-        for (Organisation organisation : gazetteer.organisations()) {
+        for (GazetteerOrganisation organisation : gazetteer.organisations()) {
             String where = entry(source, "organisation", organisation.id(), ids);
             checkName(organisation.name(), where);
             checkNames(organisation.aliases(), "aliases", where);

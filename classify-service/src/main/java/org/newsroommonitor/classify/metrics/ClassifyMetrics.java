@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.newsroommonitor.classify.gazetteer.Entities;
 import org.newsroommonitor.classify.topic.Classification;
 import org.newsroommonitor.classify.topic.TaxonomyReloader;
-import org.newsroommonitor.classify.topic.TopicMatch;
+import org.newsroommonitor.messages.Topic;
 
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
@@ -59,7 +59,7 @@ public class ClassifyMetrics {
     /** Counts an article classified, and each of its topics. */
     public void classified(Classification result) {
         articles.increment();
-        for (TopicMatch topic : result.topics()) {
+        for (Topic topic : result.topics()) {
             Counter.builder("newsroom.classify.topics")
                     .description("Topic tags assigned to articles")
                     .tag("topic", topic.id())

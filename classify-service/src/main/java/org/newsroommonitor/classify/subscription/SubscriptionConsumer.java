@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.newsroommonitor.classify.metrics.ClassifyMetrics;
+import org.newsroommonitor.messages.Subscription;
 
 import java.time.Clock;
 import java.util.HashMap;

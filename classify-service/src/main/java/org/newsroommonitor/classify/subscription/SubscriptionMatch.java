@@ -1,5 +1,7 @@
 package org.newsroommonitor.classify.subscription;
 
+import org.newsroommonitor.messages.Subscription;
+
 import java.util.List;
 
 /**

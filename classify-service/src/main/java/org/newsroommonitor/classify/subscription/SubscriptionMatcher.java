@@ -12,6 +12,7 @@ import org.newsroommonitor.classify.rules.NewsAnalyzer;
 import org.newsroommonitor.classify.rules.RuleMonitor;
 import org.newsroommonitor.classify.rules.WordHits;
 import org.newsroommonitor.classify.rules.WordHitsMatcher;
+import org.newsroommonitor.messages.Subscription;
 
 import java.io.Closeable;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package org.newsroommonitor.classify.topic;
 
+import org.newsroommonitor.messages.Topic;
+
 import java.util.List;
 
 /**
@@ -8,7 +10,7 @@ import java.util.List;
  * @param topics          the assigned topics, best score first; empty when none applies
  * @param taxonomyVersion version of the taxonomy that produced them
  */
-public record Classification(List<TopicMatch> topics, String taxonomyVersion) {
+public record Classification(List<Topic> topics, String taxonomyVersion) {
 
     public Classification {
         topics = List.copyOf(topics);
@@ -16,6 +18,6 @@ public record Classification(List<TopicMatch> topics, String taxonomyVersion) {
 
     /** The ids of the assigned topics, best score first. */
     public List<String> topicIds() {
-        return topics.stream().map(TopicMatch::id).toList();
+        return topics.stream().map(Topic::id).toList();
     }
 }

@@ -1,7 +1,7 @@
 package org.newsroommonitor.classify.topic;
 
-import org.newsroommonitor.classify.rules.ArticleField;
 import org.newsroommonitor.classify.rules.ArticleDocument;
+import org.newsroommonitor.classify.rules.ArticleField;
 import org.newsroommonitor.classify.rules.CompiledRule;
 import org.newsroommonitor.classify.rules.MatchSpan;
 import org.newsroommonitor.classify.rules.NewsAnalyzer;
@@ -10,9 +10,11 @@ import org.newsroommonitor.classify.rules.RuleMatch;
 import org.newsroommonitor.classify.rules.RuleMonitor;
 import org.newsroommonitor.classify.taxonomy.RuleDefinition;
 import org.newsroommonitor.classify.taxonomy.RuleKind;
-import org.newsroommonitor.classify.taxonomy.TaxonomyException;
 import org.newsroommonitor.classify.taxonomy.Taxonomy;
+import org.newsroommonitor.classify.taxonomy.TaxonomyException;
 import org.newsroommonitor.classify.taxonomy.TopicDefinition;
+import org.newsroommonitor.messages.Topic;
+import org.newsroommonitor.messages.TopicHit;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -144,7 +146,7 @@ public final class TopicClassifier implements AutoCloseable {
         for (TopicHit hit : hits) {
             matched.add(hit.term());
         }
-        TopicMatch match = new TopicMatch(topic.id(), TopicScore.of(raw, topic.threshold()), List.copyOf(matched), hits);
+        Topic match = new Topic(topic.id(), TopicScore.of(raw, topic.threshold()), List.copyOf(matched), hits);
         return new Scored(match, raw, order);
     }
 
@@ -153,6 +155,6 @@ public final class TopicClassifier implements AutoCloseable {
         monitor.close();
     }
 
-    private record Scored(TopicMatch match, double raw, int order) {
+    private record Scored(Topic match, double raw, int order) {
     }
 }

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.newsroommonitor.classify.KafkaTestResource;
 import org.newsroommonitor.classify.KafkaTopicReader;
 import org.newsroommonitor.classify.KafkaTopicWriter;
-import org.newsroommonitor.classify.messaging.DocsExamples;
+import org.newsroommonitor.messages.MessageType;
+import org.newsroommonitor.messages.Messages;
+import org.newsroommonitor.messages.testing.DocsExamples;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +34,7 @@ class AlertPipelineTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    private final ObjectMapper mapper = DocsExamples.mapper();
+    private final ObjectMapper mapper = Messages.mapper();
 
     @Test
     void savedSearchAlertsFollowAdditionsChangesAndDeletions() throws Exception {
@@ -66,8 +68,8 @@ class AlertPipelineTest {
             assertThat(value.get("url").asText()).isEqualTo("https://example.org/" + a1);
             assertThat(mapper.convertValue(value.get("matched"), List.class)).containsExactly("convoy", marker);
             assertThat(Instant.parse(value.get("time").asText())).isBetween(before, Instant.now().plusSeconds(1));
-            assertThat(fieldNames(value)).containsExactly("subscriptionId", "subscriptionName", "articleId", "title",
-                    "url", "matched", "time");
+            assertThat(fieldNames(value)).containsExactly("schemaVersion", "subscriptionId", "subscriptionName",
+                    "articleId", "title", "url", "matched", "time");
 
             ConsumerRecord<String, String> topicAlert = blockade.await(r -> a1.equals(r.key()), TIMEOUT);
             JsonNode topicValue = mapper.readTree(topicAlert.value());
@@ -116,7 +118,7 @@ class AlertPipelineTest {
     }
 
     private void sendArticle(String id, String title, String summary) throws Exception {
-        ObjectNode article = (ObjectNode) mapper.readTree(DocsExamples.read("article.json"));
+        ObjectNode article = (ObjectNode) mapper.readTree(DocsExamples.text(MessageType.ARTICLE));
         article.put("id", id);
         article.put("url", "https://example.org/" + id);
         article.put("title", title);

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.Test;
 import org.newsroommonitor.classify.config.ClassifyConfig;
 import org.newsroommonitor.classify.metrics.ClassifyMetrics;
+import org.newsroommonitor.messages.Alert;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,7 +79,7 @@ class AlertPublisherTest {
     }
 
     private static Alert alert(String subscriptionId) {
-        return new Alert(subscriptionId, "Lachin", "a1", "Aid convoy stopped", "https://example.org/a1",
+        return Alert.of(subscriptionId, "Lachin", "a1", "Aid convoy stopped", "https://example.org/a1",
                 List.of("convoy"), Instant.parse("2023-09-12T14:07:32Z"));
     }
 

@@ -7,7 +7,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.newsroommonitor.classify.KafkaTestResource;
 import org.newsroommonitor.classify.KafkaTopicWriter;
-import org.newsroommonitor.classify.messaging.DocsExamples;
+import org.newsroommonitor.messages.MessageType;
+import org.newsroommonitor.messages.Messages;
+import org.newsroommonitor.messages.testing.DocsExamples;
 
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +29,7 @@ import static org.hamcrest.Matchers.lessThanOrEqualTo;
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
 class RuleTestResourceTest {
 
-    private final ObjectMapper mapper = DocsExamples.mapper();
+    private final ObjectMapper mapper = Messages.mapper();
 
     private static String taxonomyFor(String word) {
         return """
@@ -76,7 +78,7 @@ class RuleTestResourceTest {
     @Test
     void recentlyClassifiedArticlesAreUsedByDefault() throws Exception {
         String word = "rt" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        ObjectNode article = (ObjectNode) mapper.readTree(DocsExamples.read("article.json"));
+        ObjectNode article = (ObjectNode) mapper.readTree(DocsExamples.text(MessageType.ARTICLE));
         String id = "recent-" + word;
         article.put("id", id);
         article.put("title", "Rule test article " + word);

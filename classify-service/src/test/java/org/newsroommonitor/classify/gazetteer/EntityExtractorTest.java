@@ -3,6 +3,8 @@ package org.newsroommonitor.classify.gazetteer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.newsroommonitor.messages.Organisation;
+import org.newsroommonitor.messages.Place;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,12 +31,12 @@ class EntityExtractorTest {
                 "A single Russian Red Cross lorry entered Nagorno-Karabakh from Aghdam, while the Lachin corridor "
                         + "stays closed and bread is rationed in Stepanakert.", null);
 
-        assertThat(entities.places()).extracting(PlaceMention::id, PlaceMention::count).containsExactly(
+        assertThat(entities.places()).extracting(Place::id, Place::count).containsExactly(
                 tuple("nagorno-karabakh", 2), tuple("aghdam", 2), tuple("lachin-corridor", 1), tuple("stepanakert", 1));
         // "Russian Red Cross" is the national society, not the movement's generic "Red Cross"
-        assertThat(entities.organisations()).extracting(OrganisationMention::id, OrganisationMention::count)
+        assertThat(entities.organisations()).extracting(Organisation::id, Organisation::count)
                 .containsExactly(tuple("russian-red-cross", 2));
-        PlaceMention stepanakert = entities.places().get(3);
+        Place stepanakert = entities.places().get(3);
         assertThat(stepanakert.name()).isEqualTo("Stepanakert");
         assertThat(stepanakert.country()).isEqualTo("AZ");
         assertThat(stepanakert.lat()).isEqualTo(39.8153);
@@ -56,9 +58,9 @@ class EntityExtractorTest {
                 "Гуманитарный груз прибыл в Степанакерт через Лачинский коридор; в Степанакерте нет хлеба.",
                 "Ստեփանակերտ, Լաչինի միջանցք. Международный комитет Красного Креста (МККК).");
 
-        assertThat(entities.places()).extracting(PlaceMention::id, PlaceMention::count)
+        assertThat(entities.places()).extracting(Place::id, Place::count)
                 .containsExactly(tuple("stepanakert", 6), tuple("lachin-corridor", 2));
-        assertThat(entities.organisations()).extracting(OrganisationMention::id, OrganisationMention::count)
+        assertThat(entities.organisations()).extracting(Organisation::id, Organisation::count)
                 .containsExactly(tuple("icrc", 2));
     }
 
@@ -75,7 +77,7 @@ class EntityExtractorTest {
     @Test
     void mostNamedFirstAndNothingForATextWithoutNames() {
         Entities entities = extractor.extract("Goma, Goma, Goma", null, "Shelling near Kharkiv and in Goma.");
-        assertThat(entities.places()).extracting(PlaceMention::id, PlaceMention::count)
+        assertThat(entities.places()).extracting(Place::id, Place::count)
                 .containsExactly(tuple("goma", 4), tuple("kharkiv", 1));
         assertThat(extractor.extract("Football cup final", "", null)).isEqualTo(Entities.NONE);
     }

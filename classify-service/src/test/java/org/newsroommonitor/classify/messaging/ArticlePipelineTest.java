@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.newsroommonitor.classify.KafkaTestResource;
 import org.newsroommonitor.classify.KafkaTopicWriter;
 import org.newsroommonitor.localstack.TestServers;
+import org.newsroommonitor.messages.MessageType;
+import org.newsroommonitor.messages.Messages;
+import org.newsroommonitor.messages.testing.DocsExamples;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -36,11 +39,11 @@ class ArticlePipelineTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    private final ObjectMapper mapper = DocsExamples.mapper();
+    private final ObjectMapper mapper = Messages.mapper();
 
     @Test
     void exampleArticleIsClassifiedWithItsKey() throws Exception {
-        String article = DocsExamples.read("article.json");
+        String article = DocsExamples.text(MessageType.ARTICLE);
         JsonNode input = mapper.readTree(article);
         String id = input.get("id").asText();
 
@@ -55,7 +58,7 @@ class ArticlePipelineTest {
             classified.get("topics").forEach(topic -> topics.add(topic.get("id").asText()));
             // exactly the topics of the documented example (docs/messages/classified-article.json)
             List<String> expected = new ArrayList<>();
-            mapper.readTree(DocsExamples.read("classified-article.json")).get("topics")
+            mapper.readTree(DocsExamples.text(MessageType.CLASSIFIED_ARTICLE)).get("topics")
                     .forEach(topic -> expected.add(topic.get("id").asText()));
             assertThat(topics).containsExactlyElementsOf(expected).contains("humanitarian-aid", "blockade");
             assertThat(classified.get("taxonomyVersion").asText()).isEqualTo(org.newsroommonitor.classify.taxonomy.BundledTaxonomy.VERSION);
@@ -64,7 +67,7 @@ class ArticlePipelineTest {
             input.fieldNames().forEachRemaining(field ->
                     assertThat(classified.get(field)).as(field).isEqualTo(input.get(field)));
             // topics with their hits, places and organisations exactly as in the documented example
-            JsonNode example = mapper.readTree(DocsExamples.read("classified-article.json"));
+            JsonNode example = mapper.readTree(DocsExamples.text(MessageType.CLASSIFIED_ARTICLE));
             for (String field : List.of("topics", "places", "organisations", "taxonomyVersion")) {
                 assertThat(classified.get(field)).as(field).isEqualTo(example.get(field));
             }
@@ -78,7 +81,7 @@ class ArticlePipelineTest {
     void poisonMessageGoesToTheDeadLetterTopicAndTheStreamGoesOn() throws Exception {
         String poisonKey = "poison-" + UUID.randomUUID();
         String poison = "this is not JSON {";
-        ObjectNode good = (ObjectNode) mapper.readTree(DocsExamples.read("article.json"));
+        ObjectNode good = (ObjectNode) mapper.readTree(DocsExamples.text(MessageType.ARTICLE));
         String goodId = UUID.randomUUID().toString().replace("-", "");
         good.put("id", goodId);
         good.put("title", "Football team celebrates cup win");
@@ -117,7 +120,9 @@ class ArticlePipelineTest {
             KafkaTopicWriter.send("news.articles", key, "{\"schemaVersion\":1,\"title\":\"Aid convoy\"}");
 
             ConsumerRecord<String, String> dead = awaitRecord(dlq, key);
-            assertThat(header(dead, "dead-letter-reason")).contains("article has no id");
+            assertThat(header(dead, "dead-letter-reason")).hasValueSatisfying(reason -> assertThat(reason)
+                    .startsWith("not an article: does not match the article schema v1: ")
+                    .contains("required property 'id' not found"));
             JsonNode value = mapper.readTree(dead.value());
             assertThat(value.get("title").asText()).isEqualTo("Aid convoy");
         }

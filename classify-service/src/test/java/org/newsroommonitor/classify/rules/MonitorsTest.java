@@ -1,13 +1,14 @@
 package org.newsroommonitor.classify.rules;
 
-import org.apache.lucene.queries.intervals.IntervalQuery;
-import org.apache.lucene.queries.intervals.Intervals;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.monitor.HighlightsMatch;
+import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
-import org.apache.lucene.monitor.QueryMatch;
 import org.apache.lucene.monitor.Presearcher;
+import org.apache.lucene.monitor.QueryMatch;
+import org.apache.lucene.queries.intervals.IntervalQuery;
+import org.apache.lucene.queries.intervals.Intervals;
 import org.junit.jupiter.api.Test;
 import org.newsroommonitor.classify.eval.EvaluationSet;
 import org.newsroommonitor.classify.eval.LabelledText;
@@ -15,14 +16,12 @@ import org.newsroommonitor.classify.gazetteer.EntityExtractor;
 import org.newsroommonitor.classify.gazetteer.Gazetteer;
 import org.newsroommonitor.classify.gazetteer.GazetteerLoader;
 import org.newsroommonitor.classify.subscription.InvalidSubscriptionException;
-import org.newsroommonitor.classify.subscription.Subscription;
+import org.newsroommonitor.classify.subscription.SubscriptionMatch;
 import org.newsroommonitor.classify.subscription.SubscriptionMatcher;
 import org.newsroommonitor.classify.subscription.SubscriptionQuery;
 import org.newsroommonitor.classify.taxonomy.TaxonomyLoader;
 import org.newsroommonitor.classify.taxonomy.TopicDefinition;
-
-import org.apache.lucene.monitor.MatchingQueries;
-import org.newsroommonitor.classify.subscription.SubscriptionMatch;
+import org.newsroommonitor.messages.Subscription;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -121,7 +120,7 @@ class MonitorsTest {
              SubscriptionMatcher plain = new SubscriptionMatcher(reference())) {
             int n = 0;
             for (String query : savedSearches(articles)) {
-                Subscription subscription = new Subscription("s" + n++, "search", query, null, null, "test", null, null);
+                Subscription subscription = Subscription.of("s" + n++, "search", query, null, null, "test", null, null);
                 try {
                     plain.put(subscription);
                 } catch (InvalidSubscriptionException e) {
@@ -207,7 +206,7 @@ class MonitorsTest {
             text.append(article[0]).append(". ").append(article[2]).append('\n');
         }
         try (SubscriptionMatcher fast = new SubscriptionMatcher()) {
-            fast.put(new Subscription("s", "search", "hu* ref*", null, null, "test", null, null));
+            fast.put(Subscription.of("s", "search", "hu* ref*", null, null, "test", null, null));
             assertThat(fast.match("Long", null, text.toString(), Set.of(), Set.of())).hasSize(1);
         }
     }
@@ -280,11 +279,11 @@ class MonitorsTest {
             for (String query : savedSearches(articles)) {
                 List<String> topicFilter = n % 3 == 0 ? List.of(topics.get(n % topics.size())) : List.of();
                 List<String> placeFilter = n % 5 == 0 ? List.of(places.get(n % places.size())) : List.of();
-                Subscription subscription = new Subscription("s" + n++, "search", query, topicFilter, placeFilter,
+                Subscription subscription = Subscription.of("s" + n++, "search", query, topicFilter, placeFilter,
                         "test", null, null);
                 try {
                     // the reference has no filters: they are applied to its results below
-                    plain.put(new Subscription(subscription.id(), "search", query, null, null, "test", null, null));
+                    plain.put(Subscription.of(subscription.id(), "search", query, null, null, "test", null, null));
                 } catch (InvalidSubscriptionException e) {
                     continue;
                 }

@@ -6,8 +6,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.newsroommonitor.classify.messaging.DocsExamples;
 import org.newsroommonitor.classify.metrics.ClassifyMetrics;
+import org.newsroommonitor.messages.Messages;
+import org.newsroommonitor.messages.Subscription;
+import org.newsroommonitor.messages.testing.DocsExamples;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -24,7 +26,7 @@ class SubscriptionConsumerTest {
     private final SubscriptionMatcher matcher = new SubscriptionMatcher();
     private final SubscriptionsLoad load = new SubscriptionsLoad(Clock.systemUTC());
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final SubscriptionConsumer consumer = new SubscriptionConsumer(matcher, load, DocsExamples.mapper(),
+    private final SubscriptionConsumer consumer = new SubscriptionConsumer(matcher, load, Messages.mapper(),
             new ClassifyMetrics(registry));
     private final List<ConsumerRecord<String, String>> batch = new ArrayList<>();
 

@@ -4,6 +4,7 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.newsroommonitor.classify.rules.NewsAnalyzer;
+import org.newsroommonitor.messages.Subscription;
 
 import java.util.List;
 import java.util.Set;
@@ -138,7 +139,7 @@ class SubscriptionMatcherTest {
     }
 
     private static Subscription subscription(String id, String query, List<String> topics, List<String> places) {
-        return new Subscription(id, "name of " + id, query, topics, places, "editor@example.org", null, null);
+        return Subscription.of(id, "name of " + id, query, topics, places, "editor@example.org", null, null);
     }
 
     private static List<String> ids(List<SubscriptionMatch> matches) {

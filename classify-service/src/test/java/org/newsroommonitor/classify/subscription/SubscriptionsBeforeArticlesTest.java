@@ -16,8 +16,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-import org.newsroommonitor.classify.messaging.DocsExamples;
 import org.newsroommonitor.localstack.TestServers;
+import org.newsroommonitor.messages.MessageType;
+import org.newsroommonitor.messages.Messages;
+import org.newsroommonitor.messages.testing.DocsExamples;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -98,7 +100,7 @@ class SubscriptionsBeforeArticlesTest {
             String bootstrap = TestServers.kafka().bootstrapServers();
             TestServers.kafka().createTopic(SUBSCRIPTIONS, 3);
             TestServers.kafka().createTopic(ARTICLES, 1);
-            ObjectMapper mapper = DocsExamples.mapper();
+            ObjectMapper mapper = Messages.mapper();
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
                     ProducerConfig.LINGER_MS_CONFIG, 20), new StringSerializer(), new StringSerializer())) {
@@ -108,7 +110,7 @@ class SubscriptionsBeforeArticlesTest {
                     String query = i == SAVED_SEARCHES - 1 ? "convoy " + RUN : "convoy w" + i + "x" + RUN;
                     producer.send(new ProducerRecord<>(SUBSCRIPTIONS, id, DocsExamples.subscription(id, query)));
                 }
-                ObjectNode article = (ObjectNode) mapper.readTree(DocsExamples.read("article.json"));
+                ObjectNode article = (ObjectNode) mapper.readTree(DocsExamples.text(MessageType.ARTICLE));
                 article.put("id", ARTICLE);
                 article.put("url", "https://example.org/" + ARTICLE);
                 article.put("title", "Aid convoy reaches Stepanakert");

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.newsroommonitor.messages.Topic;
+import org.newsroommonitor.messages.TopicHit;
 
 import java.util.List;
 import java.util.Map;
@@ -31,12 +33,12 @@ class TopicClassifierTest {
 
         assertThat(result.topicIds()).contains("humanitarian-aid", "blockade", "food-security");
         assertThat(result.taxonomyVersion()).isEqualTo(org.newsroommonitor.classify.taxonomy.BundledTaxonomy.VERSION);
-        assertThat(result.topics()).extracting(TopicMatch::score).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+        assertThat(result.topics()).extracting(Topic::score).isSortedAccordingTo((a, b) -> Double.compare(b, a));
     }
 
     @Test
     void russianAidParaphraseReportsExactTermsAndOffsets() {
-        TopicMatch aid = topic(classifier.classify(AID_TITLE, AID_SUMMARY, AID_TEXT), "humanitarian-aid");
+        Topic aid = topic(classifier.classify(AID_TITLE, AID_SUMMARY, AID_TEXT), "humanitarian-aid");
 
         assertThat(aid.score()).isBetween(0.5, 1.0);
         assertThat(aid.matched()).contains("aid truck", "Red Cross", "humanitarian aid");
@@ -44,14 +46,14 @@ class TopicClassifierTest {
                 .contains(tuple("aid truck", "title", 9, 18), tuple("Red Cross", "summary", 10, 19),
                         tuple("humanitarian aid", "text", 16, 32));
         Map<String, String> fields = Map.of("title", AID_TITLE, "summary", AID_SUMMARY, "text", AID_TEXT);
-        for (TopicMatch topic : classifier.classify(AID_TITLE, AID_SUMMARY, AID_TEXT).topics()) {
+        for (Topic topic : classifier.classify(AID_TITLE, AID_SUMMARY, AID_TEXT).topics()) {
             for (TopicHit hit : topic.hits()) {
                 assertThat(fields.get(hit.field()).substring(hit.start(), hit.end())).as(hit.toString())
                         .isEqualTo(hit.term());
             }
         }
 
-        TopicMatch food = topic(classifier.classify(AID_TITLE, AID_SUMMARY, AID_TEXT), "food-security");
+        Topic food = topic(classifier.classify(AID_TITLE, AID_SUMMARY, AID_TEXT), "food-security");
         assertThat(food.matched()).contains("rationing bread");
         assertThat(food.score()).isBetween(0.5, 1.0);
     }
@@ -132,7 +134,7 @@ class TopicClassifierTest {
         }
     }
 
-    static TopicMatch topic(Classification result, String id) {
+    static Topic topic(Classification result, String id) {
         return result.topics().stream().filter(t -> t.id().equals(id)).findFirst()
                 .orElseThrow(() -> new AssertionError("topic " + id + " not assigned: " + result.topicIds()));
     }

@@ -2,6 +2,7 @@ package org.newsroommonitor.systemtests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -14,6 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.newsroommonitor.localstack.LocalStack;
 import org.newsroommonitor.localstack.SampleFeedServer;
+import org.newsroommonitor.messages.KafkaTopics;
+import org.newsroommonitor.messages.MessageType;
+import org.newsroommonitor.messages.testing.DocsExamples;
 
 import java.io.IOException;
 import java.net.URI;
@@ -135,6 +139,48 @@ class PipelineEndToEndTest {
                 .until(() -> endOffsets("news.classified") >= classifiedBefore + 1 && searchLag() == 0);
         assertThat(search("size=100").path("total").asInt()).isEqualTo(SAMPLE_ARTICLES);
         assertThat(documentCount()).isEqualTo(SAMPLE_ARTICLES);
+    }
+
+    /**
+     * A field no service knows, added by a producer of news.articles, reaches the index unchanged: classify-service
+     * passes through what it does not own and search-service stores the message as it arrived.
+     */
+    @Test
+    @Order(4)
+    void aFieldNoServiceKnowsReachesTheIndexUnchanged() throws Exception {
+        ObjectNode article = DocsExamples.json(MessageType.ARTICLE);
+        String id = "e2e-unknown-field-" + System.nanoTime();
+        article.put("id", id);
+        article.put("clusterId", "cluster-17");
+        article.putObject("provenance").put("pipeline", "wire-desk").putArray("hops").add("a").add("b");
+        produce(KafkaTopics.ARTICLES, id, article.toString());
+
+        JsonNode source = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> storedSource(id), s -> s != null);
+
+        assertThat(source.path("clusterId").asText()).isEqualTo("cluster-17");
+        assertThat(source.path("provenance")).isEqualTo(article.path("provenance"));
+        assertThat(topicIds(source)).contains("humanitarian-aid", "blockade");
+        assertThat(source.path("taxonomyVersion").asText()).isNotBlank();
+        article.fieldNames().forEachRemaining(field ->
+                assertThat(source.get(field)).as(field).isEqualTo(article.get(field)));
+    }
+
+    /** The stored document of an article ({@code _source}), or null while there is none. */
+    private static JsonNode storedSource(String id) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(stack.elasticsearch().httpUri()
+                .resolve("/news-articles/_doc/" + id)).build(), HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200 ? JSON.readTree(response.body()).path("_source") : null;
+    }
+
+    private static void produce(String topic, String key, String value) throws Exception {
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(Map.of(
+                "bootstrap.servers", stack.kafka().bootstrapServers(), "acks", "all"),
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.StringSerializer())) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, key, value))
+                    .get(30, TimeUnit.SECONDS);
+        }
     }
 
     private static int documentCount() throws Exception {

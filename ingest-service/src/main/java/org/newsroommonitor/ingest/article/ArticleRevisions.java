@@ -1,5 +1,9 @@
 package org.newsroommonitor.ingest.article;
 
+import org.newsroommonitor.messages.Article;
+import org.newsroommonitor.messages.ArticleSource;
+
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +24,7 @@ public final class ArticleRevisions {
      *         that only the first source's changes count (two feeds describing one story differently would
      *         otherwise publish a revision at every poll).
      */
-    public static Optional<ArticleMessage> toPublish(Optional<SeenArticle> known, ArticleMessage candidate) {
+    public static Optional<Article> toPublish(Optional<SeenArticle> known, Article candidate) {
         if (known.isEmpty()) {
             return Optional.of(candidate);
         }
@@ -37,8 +41,23 @@ public final class ArticleRevisions {
         }
         boolean changed = fromFirstSource && !previous.contentHash().equals(candidate.contentHash());
         if (changed || newSource) {
-            return Optional.of(candidate.asRevision(previous.revision() + 1, previous.firstSeen()).withSources(merged));
+            return Optional.of(asRevision(candidate, previous.revision() + 1, previous.firstSeen()).withSources(merged));
         }
         return Optional.empty();
+    }
+
+    /** SHA-256 (hex) of title, summary and text joined by newlines: an article's {@code contentHash}. */
+    public static String contentHashOf(String title, String summary, String text) {
+        return ArticleId.Sha256.hex(title + "\n" + summary + "\n" + text);
+    }
+
+    /**
+     * {@code article} as revision {@code revision} of one first seen at {@code originalFirstSeen}: it keeps the original
+     * {@code firstSeen}, and when {@code published} came from the first sighting, that one as well.
+     */
+    static Article asRevision(Article article, long revision, Instant originalFirstSeen) {
+        Instant published = Article.FIRST_SEEN.equals(article.publishedSource()) ? originalFirstSeen
+                : article.published();
+        return article.withRevision(revision, published, originalFirstSeen);
     }
 }

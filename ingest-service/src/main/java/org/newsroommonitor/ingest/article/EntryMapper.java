@@ -13,6 +13,9 @@ import com.rometools.rome.feed.synd.SyndPerson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jdom2.Element;
+import org.newsroommonitor.messages.Article;
+import org.newsroommonitor.messages.ArticleSource;
+import org.newsroommonitor.messages.Enclosure;
 
 import java.net.URI;
 import java.time.Instant;
@@ -25,7 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Maps a Rome feed entry to the {@link ArticleMessage} of {@code docs/messages.md}, as revision 1; whether and as
+ * Maps a Rome feed entry to the {@link Article} of {@code docs/messages.md}, as revision 1; whether and as
  * which revision it is published is for {@link ArticleRevisions} to say.
  */
 @ApplicationScoped
@@ -53,7 +56,7 @@ public class EntryMapper {
      * @param now       the current time, to recognise dates in the future
      * @return the article, or nothing when the entry has neither a usable link nor a guid to identify it by
      */
-    public Optional<ArticleMessage> map(SyndEntry entry, SyndFeed feed, String feedUrl, Instant firstSeen,
+    public Optional<Article> map(SyndEntry entry, SyndFeed feed, String feedUrl, Instant firstSeen,
             Instant now) {
         String guid = guidOf(entry);
         String url = usableLink(entry, feed, feedUrl);
@@ -78,18 +81,18 @@ public class EntryMapper {
         }
 
         Instant published;
-        PublishedSource publishedSource;
+        String publishedSource;
         Instant feedPublished = instantOf(entry.getPublishedDate());
         Instant feedUpdated = instantOf(entry.getUpdatedDate());
         if (feedPublished != null && !feedPublished.isAfter(now)) {
             published = feedPublished;
-            publishedSource = PublishedSource.FEED_PUBLISHED;
+            publishedSource = Article.PUBLISHED_FROM_FEED;
         } else if (feedUpdated != null && !feedUpdated.isAfter(now)) {
             published = feedUpdated;
-            publishedSource = PublishedSource.FEED_UPDATED;
+            publishedSource = Article.UPDATED_FROM_FEED;
         } else {
             published = firstSeen;
-            publishedSource = PublishedSource.FIRST_SEEN;
+            publishedSource = Article.FIRST_SEEN;
         }
 
         ArticleSource source = new ArticleSource(feedUrl, blankToNull(PlainText.fromHtml(feed.getTitle())),
@@ -103,12 +106,12 @@ public class EntryMapper {
         String base = url != null ? url : site != null ? site : feedUrl;
         String summaryHtml = entry.getDescription() == null ? ""
                 : SafeHtml.fromContent(entry.getDescription().getValue(), entry.getDescription().getType(), base);
-        List<ArticleMessage.Enclosure> enclosures = enclosuresOf(entry, base);
+        List<Enclosure> enclosures = enclosuresOf(entry, base);
 
-        return Optional.of(new ArticleMessage(ArticleMessage.SCHEMA_VERSION, id, 1, url, canonicalUrl, guid, title,
+        return Optional.of(new Article(Article.SCHEMA_VERSION, id, 1, url, canonicalUrl, guid, title,
                 summary, text, published, publishedSource, firstSeen, language,
                 authorsOf(entry), categoriesOf(entry), List.of(source),
-                ArticleMessage.contentHashOf(title, summary, text), summaryHtml,
+                ArticleRevisions.contentHashOf(title, summary, text), summaryHtml,
                 imageOf(entry, enclosures, base), enclosures));
     }
 
@@ -194,14 +197,14 @@ public class EntryMapper {
         return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
     }
 
-    private static List<ArticleMessage.Enclosure> enclosuresOf(SyndEntry entry, String base) {
-        List<ArticleMessage.Enclosure> enclosures = new ArrayList<>();
+    private static List<Enclosure> enclosuresOf(SyndEntry entry, String base) {
+        List<Enclosure> enclosures = new ArrayList<>();
         for (SyndEnclosure enclosure : entry.getEnclosures()) {
             String href = absoluteHttpUrl(enclosure.getUrl(), base, base);
             if (href != null && enclosures.stream().noneMatch(known -> known.url().equals(href))) {
                 String type = enclosure.getType() == null || enclosure.getType().isBlank() ? null
                         : enclosure.getType().strip();
-                enclosures.add(new ArticleMessage.Enclosure(href, type, Math.max(0, enclosure.getLength())));
+                enclosures.add(new Enclosure(href, type, Math.max(0, enclosure.getLength())));
             }
         }
         return enclosures;
@@ -211,8 +214,8 @@ public class EntryMapper {
      * The article's picture: an image enclosure, else a Media RSS thumbnail or image content, else the first image
      * of its HTML; {@code null} when none is an http(s) URL.
      */
-    private static String imageOf(SyndEntry entry, List<ArticleMessage.Enclosure> enclosures, String base) {
-        for (ArticleMessage.Enclosure enclosure : enclosures) {
+    private static String imageOf(SyndEntry entry, List<Enclosure> enclosures, String base) {
+        for (Enclosure enclosure : enclosures) {
             if (enclosure.type() != null && enclosure.type().toLowerCase(Locale.ROOT).startsWith("image/")) {
                 return enclosure.url();
             }

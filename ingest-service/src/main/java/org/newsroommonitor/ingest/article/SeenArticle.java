@@ -1,6 +1,8 @@
 package org.newsroommonitor.ingest.article;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.newsroommonitor.messages.Article;
+import org.newsroommonitor.messages.ArticleSource;
 
 import java.time.Instant;
 import java.util.List;
@@ -16,17 +18,17 @@ import java.util.List;
  * @param sources     the feeds it was published with, first one first
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record SeenArticle(String id, int revision, String contentHash, Instant firstSeen, List<ArticleSource> sources) {
+public record SeenArticle(String id, long revision, String contentHash, Instant firstSeen, List<ArticleSource> sources) {
 
     public SeenArticle {
         sources = sources == null ? List.of() : List.copyOf(sources);
     }
 
-    public SeenArticle(String id, int revision, String contentHash, Instant firstSeen) {
+    public SeenArticle(String id, long revision, String contentHash, Instant firstSeen) {
         this(id, revision, contentHash, firstSeen, List.of());
     }
 
-    public static SeenArticle of(ArticleMessage published) {
+    public static SeenArticle of(Article published) {
         return new SeenArticle(published.id(), published.revision(), published.contentHash(), published.firstSeen(),
                 published.sources());
     }

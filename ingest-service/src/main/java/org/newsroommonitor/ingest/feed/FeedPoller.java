@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import org.newsroommonitor.ingest.article.ArticleId;
-import org.newsroommonitor.ingest.article.ArticleMessage;
 import org.newsroommonitor.ingest.article.ArticleRevisions;
 import org.newsroommonitor.ingest.article.EntryMapper;
 import org.newsroommonitor.ingest.article.SeenArticle;
@@ -25,6 +24,7 @@ import org.newsroommonitor.ingest.registry.FeedRegistry;
 import org.newsroommonitor.ingest.state.FeedOwnership;
 import org.newsroommonitor.ingest.state.FeedState;
 import org.newsroommonitor.ingest.state.FeedStateStore;
+import org.newsroommonitor.messages.Article;
 
 import java.net.http.HttpHeaders;
 import java.time.Duration;
@@ -258,11 +258,11 @@ public class FeedPoller {
         metrics.fetched(feed, FetchOutcome.OK, took, fetched.body().length);
 
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        List<ArticleMessage> toPublish = new ArrayList<>();
+        List<Article> toPublish = new ArrayList<>();
         int unusable = 0;
         for (SyndEntry entry : parsed.getEntries()) {
             try {
-                Optional<ArticleMessage> article = mapper.map(entry, parsed, url, now, now);
+                Optional<Article> article = mapper.map(entry, parsed, url, now, now);
                 if (article.isEmpty()) {
                     unusable++;
                     continue;
@@ -322,17 +322,17 @@ public class FeedPoller {
     }
 
     /** Publishes in batches and remembers each article only once Kafka acknowledged it. */
-    private PublishOutcome publish(Feed feed, List<ArticleMessage> articles) {
+    private PublishOutcome publish(Feed feed, List<Article> articles) {
         int created = 0;
         int updated = 0;
         int failed = 0;
         String firstError = null;
         for (int from = 0; from < articles.size(); from += PUBLISH_BATCH) {
-            List<ArticleMessage> batch = articles.subList(from, Math.min(articles.size(), from + PUBLISH_BATCH));
+            List<Article> batch = articles.subList(from, Math.min(articles.size(), from + PUBLISH_BATCH));
             List<CompletableFuture<Void>> acks = batch.stream().map(publisher::publish).toList();
             long deadline = System.nanoTime() + config.publishTimeout().toNanos();
             for (int i = 0; i < batch.size(); i++) {
-                ArticleMessage article = batch.get(i);
+                Article article = batch.get(i);
                 try {
                     acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                     seen.remember(SeenArticle.of(article));

@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.newsroommonitor.ingest.article.ArticleMessage;
+import org.newsroommonitor.messages.Article;
 
 import java.util.concurrent.CompletableFuture;
 
@@ -20,16 +20,16 @@ public class ArticlePublisher {
 
     public static final String CHANNEL = "articles";
 
-    private final Emitter<ArticleMessage> emitter;
+    private final Emitter<Article> emitter;
 
     @Inject
-    public ArticlePublisher(@Channel(CHANNEL) Emitter<ArticleMessage> emitter) {
+    public ArticlePublisher(@Channel(CHANNEL) Emitter<Article> emitter) {
         this.emitter = emitter;
     }
 
-    public CompletableFuture<Void> publish(ArticleMessage article) {
+    public CompletableFuture<Void> publish(Article article) {
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
-        Message<ArticleMessage> message = Message.of(article)
+        Message<Article> message = Message.of(article)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(article.id()).build())
                 .withAck(() -> {
                     acknowledged.complete(null);

@@ -1,6 +1,8 @@
 package org.newsroommonitor.ingest.article;
 
 import org.junit.jupiter.api.Test;
+import org.newsroommonitor.messages.Article;
+import org.newsroommonitor.messages.ArticleSource;
 
 import java.time.Instant;
 import java.util.List;
@@ -17,24 +19,24 @@ class ArticleRevisionsTest {
 
     @Test
     void anUnknownArticleIsPublishedAsRevisionOne() {
-        ArticleMessage candidate = article("text", LATER, PublishedSource.FEED_PUBLISHED);
+        Article candidate = article("text", LATER, Article.PUBLISHED_FROM_FEED);
         assertThat(ArticleRevisions.toPublish(seen.find(candidate.id()), candidate)).contains(candidate);
     }
 
     @Test
     void theSameContentAgainIsNotPublished() {
-        seen.remember(SeenArticle.of(article("text", FIRST, PublishedSource.FEED_PUBLISHED)));
-        ArticleMessage again = article("text", LATER, PublishedSource.FEED_PUBLISHED);
+        seen.remember(SeenArticle.of(article("text", FIRST, Article.PUBLISHED_FROM_FEED)));
+        Article again = article("text", LATER, Article.PUBLISHED_FROM_FEED);
         assertThat(ArticleRevisions.toPublish(seen.find(again.id()), again)).isEmpty();
     }
 
     @Test
     void changedContentIsTheNextRevisionKeepingTheFirstSighting() {
-        seen.remember(SeenArticle.of(article("text", FIRST, PublishedSource.FIRST_SEEN)));
-        seen.remember(new SeenArticle("id-1", 2, ArticleMessage.contentHashOf("t", "s", "second"), FIRST));
-        ArticleMessage changed = article("third", LATER, PublishedSource.FIRST_SEEN);
+        seen.remember(SeenArticle.of(article("text", FIRST, Article.FIRST_SEEN)));
+        seen.remember(new SeenArticle("id-1", 2, ArticleRevisions.contentHashOf("t", "s", "second"), FIRST));
+        Article changed = article("third", LATER, Article.FIRST_SEEN);
 
-        ArticleMessage published = ArticleRevisions.toPublish(seen.find("id-1"), changed).orElseThrow();
+        Article published = ArticleRevisions.toPublish(seen.find("id-1"), changed).orElseThrow();
 
         assertThat(published.revision()).isEqualTo(3);
         assertThat(published.firstSeen()).isEqualTo(FIRST);
@@ -47,18 +49,18 @@ class ArticleRevisionsTest {
     void aLowerRevisionNeverReplacesAHigherOne() {
         seen.remember(new SeenArticle("id-1", 3, "h3", FIRST));
         seen.remember(new SeenArticle("id-1", 2, "h2", FIRST));
-        assertThat(seen.find("id-1")).map(SeenArticle::revision).contains(3);
+        assertThat(seen.find("id-1")).map(SeenArticle::revision).contains(3L);
         assertThat(seen.size()).isEqualTo(1);
     }
 
     @Test
     void theSameStoryFromASecondFeedIsAnUpdateListingBothSources() {
-        ArticleMessage fromWire = article("text", FIRST, PublishedSource.FEED_PUBLISHED);
+        Article fromWire = article("text", FIRST, Article.PUBLISHED_FROM_FEED);
         seen.remember(SeenArticle.of(fromWire));
         ArticleSource daily = new ArticleSource("http://other.example/atom", "Daily", "https://other.example/");
-        ArticleMessage fromDaily = article("text", LATER, PublishedSource.FEED_PUBLISHED).withSources(List.of(daily));
+        Article fromDaily = article("text", LATER, Article.PUBLISHED_FROM_FEED).withSources(List.of(daily));
 
-        ArticleMessage update = ArticleRevisions.toPublish(seen.find("id-1"), fromDaily).orElseThrow();
+        Article update = ArticleRevisions.toPublish(seen.find("id-1"), fromDaily).orElseThrow();
 
         assertThat(update.revision()).isEqualTo(2);
         assertThat(update.sources()).containsExactly(fromWire.sources().get(0), daily);
@@ -70,14 +72,14 @@ class ArticleRevisionsTest {
 
     @Test
     void aSecondFeedsDifferentWordingDoesNotFlipTheArticleAtEveryPoll() {
-        ArticleMessage fromWire = article("wire text", FIRST, PublishedSource.FEED_PUBLISHED);
+        Article fromWire = article("wire text", FIRST, Article.PUBLISHED_FROM_FEED);
         seen.remember(SeenArticle.of(fromWire));
         ArticleSource daily = new ArticleSource("http://other.example/atom", "Daily", "https://other.example/");
-        ArticleMessage fromDaily = article("daily text", LATER, PublishedSource.FEED_PUBLISHED)
+        Article fromDaily = article("daily text", LATER, Article.PUBLISHED_FROM_FEED)
                 .withSources(List.of(daily));
         seen.remember(SeenArticle.of(ArticleRevisions.toPublish(seen.find("id-1"), fromDaily).orElseThrow()));
 
-        ArticleMessage back = ArticleRevisions.toPublish(seen.find("id-1"), fromWire).orElseThrow();
+        Article back = ArticleRevisions.toPublish(seen.find("id-1"), fromWire).orElseThrow();
         assertThat(back.text()).as("the first source's content wins").isEqualTo("wire text");
         assertThat(back.revision()).isEqualTo(3);
         seen.remember(SeenArticle.of(back));
@@ -85,11 +87,11 @@ class ArticleRevisionsTest {
         assertThat(ArticleRevisions.toPublish(seen.find("id-1"), fromWire)).isEmpty();
     }
 
-    private static ArticleMessage article(String text, Instant firstSeen, PublishedSource source) {
-        Instant published = source == PublishedSource.FIRST_SEEN ? firstSeen : Instant.parse("2023-09-12T14:05:00Z");
-        return new ArticleMessage(1, "id-1", 1, "https://news.example/a", "https://news.example/a", null, "t", "s",
+    private static Article article(String text, Instant firstSeen, String source) {
+        Instant published = source == Article.FIRST_SEEN ? firstSeen : Instant.parse("2023-09-12T14:05:00Z");
+        return new Article(1, "id-1", 1, "https://news.example/a", "https://news.example/a", null, "t", "s",
                 text, published, source, firstSeen, "en", List.of(), List.of(),
                 List.of(new ArticleSource("http://feeds.example/rss", "Feed", "https://news.example/")),
-                ArticleMessage.contentHashOf("t", "s", text), "s", null, List.of());
+                ArticleRevisions.contentHashOf("t", "s", text), "s", null, List.of());
     }
 }

@@ -3,6 +3,12 @@ package org.newsroommonitor.ingest.article;
 import com.rometools.rome.feed.synd.SyndFeed;
 import org.junit.jupiter.api.Test;
 import org.newsroommonitor.ingest.feed.FeedParser;
+import org.newsroommonitor.messages.Article;
+import org.newsroommonitor.messages.ArticleSource;
+import org.newsroommonitor.messages.Enclosure;
+import org.newsroommonitor.messages.MessageSchemas;
+import org.newsroommonitor.messages.MessageType;
+import org.newsroommonitor.messages.Messages;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +33,7 @@ class EntryMapperTest {
 
     @Test
     void rssItemWithEverything() throws Exception {
-        ArticleMessage article = rss().get(0);
+        Article article = rss().get(0);
 
         String canonical = "https://caucasus-wire.example/2023/09/12/russian-red-cross-truck-reaches-karabakh";
         assertThat(article.schemaVersion()).isEqualTo(1);
@@ -44,7 +50,7 @@ class EntryMapperTest {
                 "A single Russian Red Cross lorry with 15 tonnes of food entered Nagorno-Karabakh from Aghdam. "
                         + "Moscow called the delivery a first step towards restoring relief supplies.");
         assertThat(article.published()).isEqualTo(Instant.parse("2023-09-12T14:05:00Z"));
-        assertThat(article.publishedSource()).isEqualTo(PublishedSource.FEED_PUBLISHED);
+        assertThat(article.publishedSource()).isEqualTo(Article.PUBLISHED_FROM_FEED);
         assertThat(article.firstSeen()).isEqualTo(NOW);
         assertThat(article.language()).isEqualTo("en");
         assertThat(article.authors()).containsExactly("Caucasus Wire staff");
@@ -56,7 +62,7 @@ class EntryMapperTest {
 
     @Test
     void rssItemWithoutDateGuidOrContentAndARelativeLink() throws Exception {
-        ArticleMessage article = rss().get(1);
+        Article article = rss().get(1);
 
         assertThat(article.url()).isEqualTo("https://caucasus-wire.example/2023/09/13/bread-rationed-in-stepanakert");
         assertThat(article.canonicalUrl()).isEqualTo(article.url());
@@ -65,36 +71,36 @@ class EntryMapperTest {
         assertThat(article.summary()).isEqualTo("Bakeries in Stepanakert hand out one loaf per family & day.");
         assertThat(article.text()).isEqualTo(article.summary());
         assertThat(article.published()).isEqualTo(NOW);
-        assertThat(article.publishedSource()).isEqualTo(PublishedSource.FIRST_SEEN);
+        assertThat(article.publishedSource()).isEqualTo(Article.FIRST_SEEN);
         assertThat(article.authors()).isEmpty();
         assertThat(article.categories()).isEmpty();
     }
 
     @Test
     void aDateInTheFutureFallsBackToFirstSeen() throws Exception {
-        ArticleMessage article = rss().get(2);
+        Article article = rss().get(2);
 
         assertThat(article.guid()).isEqualTo("https://caucasus-wire.example/?p=1404");
         assertThat(article.canonicalUrl()).isEqualTo("https://caucasus-wire.example/2023/09/14/lachin-reopen");
         assertThat(article.published()).isEqualTo(NOW);
-        assertThat(article.publishedSource()).isEqualTo(PublishedSource.FIRST_SEEN);
+        assertThat(article.publishedSource()).isEqualTo(Article.FIRST_SEEN);
     }
 
     @Test
     void anItemWithoutLinkIsIdentifiedByItsGuid() throws Exception {
-        ArticleMessage article = rss().get(3);
+        Article article = rss().get(3);
 
         assertThat(article.id()).isEqualTo("41db6b7eb3413543de3616f4d15b30a5");
         assertThat(article.url()).isNull();
         assertThat(article.canonicalUrl()).isNull();
         assertThat(article.guid()).isEqualTo("caucasus-wire-2023-0915-flour");
         assertThat(article.published()).isEqualTo(Instant.parse("2023-09-15T07:30:00Z"));
-        assertThat(article.publishedSource()).isEqualTo(PublishedSource.FEED_PUBLISHED);
+        assertThat(article.publishedSource()).isEqualTo(Article.PUBLISHED_FROM_FEED);
     }
 
     @Test
     void atomEntryWithHtmlTitleSummaryAndContent() throws Exception {
-        ArticleMessage article = atom().get(0);
+        Article article = atom().get(0);
 
         assertThat(article.url()).isEqualTo(
                 "https://stepanakert-daily.example/news/convoy-waits?id=7&fbclid=abc&gclid=x");
@@ -106,7 +112,7 @@ class EntryMapperTest {
         assertThat(article.text()).isEqualTo("Trucks with 400 tonnes of food wait at the Hakari bridge. "
                 + "Drivers have slept in their cabs for a week.");
         assertThat(article.published()).isEqualTo(Instant.parse("2023-09-18T08:00:00Z"));
-        assertThat(article.publishedSource()).isEqualTo(PublishedSource.FEED_PUBLISHED);
+        assertThat(article.publishedSource()).isEqualTo(Article.PUBLISHED_FROM_FEED);
         assertThat(article.language()).isEqualTo("hy"); // from xml:lang="hy-AM"
         assertThat(article.authors()).containsExactly("Anna Petrosyan", "Davit Hakobyan");
         assertThat(article.categories()).containsExactly("Blockade", "Convoys");
@@ -115,14 +121,14 @@ class EntryMapperTest {
 
     @Test
     void atomEntryWithOnlyAnUpdatedDateAndPlainTextContent() throws Exception {
-        ArticleMessage article = atom().get(1);
+        Article article = atom().get(1);
 
         assertThat(article.title()).isEqualTo("Fuel shortage closes bakeries");
         assertThat(article.summary()).isEmpty();
         // type="text": markup-looking text is text, not HTML
         assertThat(article.text()).isEqualTo("Without fuel, 3 of 5 bakeries stopped; the rest bake <b>at night</b>.");
         assertThat(article.published()).isEqualTo(Instant.parse("2023-09-20T09:15:00Z"));
-        assertThat(article.publishedSource()).isEqualTo(PublishedSource.FEED_UPDATED);
+        assertThat(article.publishedSource()).isEqualTo(Article.UPDATED_FROM_FEED);
         assertThat(article.authors()).isEmpty();
     }
 
@@ -140,8 +146,8 @@ class EntryMapperTest {
 
     @Test
     void keepsASanitisedHtmlSummaryTheImageAndTheEnclosures() throws Exception {
-        List<ArticleMessage> rich = richArticles();
-        ArticleMessage convoy = rich.get(0);
+        List<Article> rich = richArticles();
+        Article convoy = rich.get(0);
 
         assertThat(convoy.url()).isEqualTo("https://rich.example/2023/09/12/convoy");
         assertThat(convoy.summaryHtml()).isEqualTo("<p>Twenty <b>trucks</b> with flour waited at the checkpoint for a "
@@ -149,7 +155,7 @@ class EntryMapperTest {
         assertThat(convoy.summary()).isEqualTo(
                 "Twenty trucks with flour waited at the checkpoint for a second day. More on Lachin");
         assertThat(convoy.imageUrl()).as("the first image of the HTML").isEqualTo("https://rich.example/img/convoy.jpg");
-        assertThat(convoy.enclosures()).containsExactly(new ArticleMessage.Enclosure(
+        assertThat(convoy.enclosures()).containsExactly(new Enclosure(
                 "https://rich.example/audio/convoy.mp3", "audio/mpeg", 1048576));
 
         assertThat(rich.get(1).imageUrl()).as("media:thumbnail").isEqualTo("https://rich.example/img/thumb.jpg");
@@ -159,23 +165,23 @@ class EntryMapperTest {
 
     @Test
     void detectsTheLanguageWhenTheFeedDeclaresNone() throws Exception {
-        List<ArticleMessage> rich = richArticles();
-        assertThat(rich).extracting(ArticleMessage::language).containsExactly("en", "ru", "hy");
+        List<Article> rich = richArticles();
+        assertThat(rich).extracting(Article::language).containsExactly("en", "ru", "hy");
         assertThat(new EntryMapper().map(parse("rich.rss").getEntries().get(0), parse("rich.rss"), RICH_URL, NOW, NOW)
                 .orElseThrow().language()).as("without a detector").isNull();
     }
 
     @Test
     void readsDatesInFormatsBeyondRfc822() throws Exception {
-        ArticleMessage convoy = richArticles().get(0);
+        Article convoy = richArticles().get(0);
         assertThat(convoy.published()).isEqualTo(Instant.parse("2023-09-12T12:05:00Z"));
-        assertThat(convoy.publishedSource()).isEqualTo(PublishedSource.FEED_PUBLISHED);
+        assertThat(convoy.publishedSource()).isEqualTo(Article.PUBLISHED_FROM_FEED);
     }
 
     private static final String RICH_URL = "https://rich.example/feed.rss";
     private static final LanguageDetection DETECTOR = new LanguageDetection(List.of("en", "ru", "hy", "az"));
 
-    private List<ArticleMessage> richArticles() throws Exception {
+    private List<Article> richArticles() throws Exception {
         SyndFeed feed = parse("rich.rss");
         EntryMapper detecting = new EntryMapper(DETECTOR);
         return feed.getEntries().stream().map(entry -> detecting.map(entry, feed, RICH_URL, NOW, NOW).orElseThrow())
@@ -186,21 +192,28 @@ class EntryMapperTest {
         return new FeedParser().parse(fixture(fixture), null);
     }
 
-    private List<ArticleMessage> rss() throws Exception {
+    private List<Article> rss() throws Exception {
         return mapAll("caucasus-wire.rss", RSS_URL, 4);
     }
 
-    private List<ArticleMessage> atom() throws Exception {
+    private List<Article> atom() throws Exception {
         return mapAll("stepanakert-daily.atom", ATOM_URL, 2);
     }
 
-    private List<ArticleMessage> mapAll(String fixture, String feedUrl, int expectedEntries) throws Exception {
+    private List<Article> mapAll(String fixture, String feedUrl, int expectedEntries) throws Exception {
         SyndFeed feed = new FeedParser().parse(fixture(fixture), null);
         assertThat(feed.getEntries()).hasSize(expectedEntries);
-        return feed.getEntries().stream()
+        List<Article> articles = feed.getEntries().stream()
                 .map(entry -> mapper.map(entry, feed, feedUrl, NOW, NOW).orElseThrow())
                 .toList();
+        // every article ingest maps is a valid message of the wire contract
+        for (Article article : articles) {
+            assertThat(SCHEMAS.problem(MessageType.ARTICLE, Messages.mapper().valueToTree(article))).isEmpty();
+        }
+        return articles;
     }
+
+    private static final MessageSchemas SCHEMAS = new MessageSchemas();
 
     static byte[] fixture(String name) throws Exception {
         try (InputStream in = EntryMapperTest.class.getResourceAsStream("/feeds/" + name)) {

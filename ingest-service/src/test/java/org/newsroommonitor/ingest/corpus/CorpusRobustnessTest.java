@@ -4,7 +4,6 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
-import org.newsroommonitor.ingest.article.ArticleMessage;
 import org.newsroommonitor.ingest.article.EntryMapper;
 import org.newsroommonitor.ingest.feed.AllowedHosts;
 import org.newsroommonitor.ingest.feed.FeedFetcher;
@@ -12,6 +11,7 @@ import org.newsroommonitor.ingest.feed.FeedParseException;
 import org.newsroommonitor.ingest.feed.FeedParser;
 import org.newsroommonitor.ingest.feed.FetchLimits;
 import org.newsroommonitor.ingest.feed.FetchResult;
+import org.newsroommonitor.messages.Article;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -223,7 +223,7 @@ class CorpusRobustnessTest {
             var article = mapper.map(entry, feed, url, NOW, NOW);
             if (article.isPresent()) {
                 articles++;
-                ArticleMessage message = article.get();
+                Article message = article.get();
                 leaked |= (message.title() + message.summary() + message.text()).contains("root:x:0:0");
             } else {
                 unusable++;

@@ -3,16 +3,16 @@ package org.newsroommonitor.ingest.feed;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.runtime.configuration.MemorySize;
 import org.junit.jupiter.api.Test;
-import org.newsroommonitor.ingest.article.ArticleMessage;
+import org.newsroommonitor.ingest.TestIngestConfig;
 import org.newsroommonitor.ingest.article.EntryMapper;
 import org.newsroommonitor.ingest.article.InMemorySeenArticles;
-import org.newsroommonitor.ingest.TestIngestConfig;
 import org.newsroommonitor.ingest.config.IngestConfig;
 import org.newsroommonitor.ingest.messaging.ArticlePublisher;
 import org.newsroommonitor.ingest.metrics.IngestMetrics;
 import org.newsroommonitor.ingest.registry.Feed;
 import org.newsroommonitor.ingest.registry.FeedRegistry;
 import org.newsroommonitor.ingest.state.InMemoryFeedStateStore;
+import org.newsroommonitor.messages.Article;
 
 import java.math.BigInteger;
 import java.net.URI;
@@ -70,7 +70,7 @@ class FeedPollerRetryTest {
         publisher.sent.clear();
         poller.pollAll();
 
-        assertThat(publisher.sent).extracting(ArticleMessage::id).containsExactly(FLOUR_ID);
+        assertThat(publisher.sent).extracting(Article::id).containsExactly(FLOUR_ID);
         assertThat(publisher.sent.get(0).revision()).isEqualTo(1);
         assertThat(seen.find(FLOUR_ID)).isPresent();
         assertThat(status().lastError()).isNull();
@@ -99,7 +99,7 @@ class FeedPollerRetryTest {
 
     /** Records what it is asked to send; nacks the ids in {@link #failing}. */
     private static final class FlakyPublisher extends ArticlePublisher {
-        final List<ArticleMessage> sent = new ArrayList<>();
+        final List<Article> sent = new ArrayList<>();
         final Set<String> failing = ConcurrentHashMap.newKeySet();
 
         FlakyPublisher() {
@@ -107,7 +107,7 @@ class FeedPollerRetryTest {
         }
 
         @Override
-        public CompletableFuture<Void> publish(ArticleMessage article) {
+        public CompletableFuture<Void> publish(Article article) {
             sent.add(article);
             return failing.contains(article.id())
                     ? CompletableFuture.failedFuture(new IllegalStateException("broker unavailable"))

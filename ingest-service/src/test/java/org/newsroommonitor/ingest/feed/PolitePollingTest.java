@@ -7,7 +7,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.newsroommonitor.ingest.TestIngestConfig;
-import org.newsroommonitor.ingest.article.ArticleMessage;
 import org.newsroommonitor.ingest.article.EntryMapper;
 import org.newsroommonitor.ingest.article.InMemorySeenArticles;
 import org.newsroommonitor.ingest.messaging.ArticlePublisher;
@@ -16,6 +15,7 @@ import org.newsroommonitor.ingest.registry.Feed;
 import org.newsroommonitor.ingest.registry.FeedRegistry;
 import org.newsroommonitor.ingest.state.FeedState;
 import org.newsroommonitor.ingest.state.InMemoryFeedStateStore;
+import org.newsroommonitor.messages.Article;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -47,7 +47,7 @@ class PolitePollingTest {
     private final Map<String, List<String>> ifNoneMatch = new ConcurrentHashMap<>();
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger maxRunning = new AtomicInteger();
-    private final List<ArticleMessage> sent = new CopyOnWriteArrayList<>();
+    private final List<Article> sent = new CopyOnWriteArrayList<>();
     private final InMemoryFeedStateStore states = new InMemoryFeedStateStore();
     private final TestIngestConfig config = new TestIngestConfig();
     private FeedRegistry registry;
@@ -100,7 +100,7 @@ class PolitePollingTest {
         registry = new FeedRegistry(AllowedHosts.none());
         ArticlePublisher publisher = new ArticlePublisher(null) {
             @Override
-            public CompletableFuture<Void> publish(ArticleMessage article) {
+            public CompletableFuture<Void> publish(Article article) {
                 sent.add(article);
                 return CompletableFuture.completedFuture(null);
             }

@@ -1,15 +1,14 @@
 package org.newsroommonitor.ingest.state;
 
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.newsroommonitor.ingest.IngestTestResource;
 import org.newsroommonitor.ingest.TestIngestConfig;
-import org.newsroommonitor.ingest.article.ArticleMessage;
 import org.newsroommonitor.ingest.article.EntryMapper;
 import org.newsroommonitor.ingest.feed.AllowedHosts;
 import org.newsroommonitor.ingest.feed.FeedFetcher;
@@ -21,6 +20,7 @@ import org.newsroommonitor.ingest.metrics.IngestMetrics;
 import org.newsroommonitor.ingest.registry.Feed;
 import org.newsroommonitor.ingest.registry.FeedRegistry;
 import org.newsroommonitor.localstack.TestServers;
+import org.newsroommonitor.messages.Article;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -95,7 +95,7 @@ class KafkaFeedStateTest {
 
         FeedRegistry registry = registry(feed);
         KafkaFeedState first = store(registry);
-        List<ArticleMessage> sent = new CopyOnWriteArrayList<>();
+        List<Article> sent = new CopyOnWriteArrayList<>();
         poller(first, registry, sent).pollAll();
         assertThat(sent).hasSize(4);
         assertThat(first.get(feed.id()).orElseThrow().etag()).isEqualTo("\"wire-1\"");
@@ -107,7 +107,7 @@ class KafkaFeedStateTest {
         assertThat(second.size()).as("published articles remembered").isEqualTo(4);
         assertThat(second.get(feed.id()).orElseThrow().itemsSeen()).isEqualTo(4);
 
-        List<ArticleMessage> sentAfterRestart = new CopyOnWriteArrayList<>();
+        List<Article> sentAfterRestart = new CopyOnWriteArrayList<>();
         FeedPoller restarted = poller(second, registryAfterRestart, sentAfterRestart);
         restarted.pollAll();
         assertThat(sentAfterRestart).as("nothing republished after the restart").isEmpty();
@@ -182,12 +182,12 @@ class KafkaFeedStateTest {
         return registry;
     }
 
-    private FeedPoller poller(KafkaFeedState state, FeedRegistry registry, List<ArticleMessage> sent) {
+    private FeedPoller poller(KafkaFeedState state, FeedRegistry registry, List<Article> sent) {
         TestIngestConfig config = new TestIngestConfig();
         config.allowedHosts = List.of("127.0.0.1:" + server.getAddress().getPort());
         ArticlePublisher publisher = new ArticlePublisher(null) {
             @Override
-            public CompletableFuture<Void> publish(ArticleMessage article) {
+            public CompletableFuture<Void> publish(Article article) {
                 sent.add(article);
                 return CompletableFuture.completedFuture(null);
             }

@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -16,9 +17,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.newsroommonitor.messages.ClassifiedArticle;
 import org.newsroommonitor.search.config.SearchConfig;
 import org.newsroommonitor.search.index.ArticleIndex;
-import org.newsroommonitor.search.messaging.ClassifiedArticle;
+import org.newsroommonitor.search.index.ArticleIndexer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +66,7 @@ public class ArticleResource {
         int count = SearchParams.parseSize(size, config.similarSize(), config.maxSimilarSize());
         load(id);
         String alias = index.alias();
-        SearchResponse<ClassifiedArticle> response = search.execute(() -> client.search(s -> s
+        SearchResponse<ObjectNode> response = search.execute(() -> client.search(s -> s
                 .index(alias)
                 .size(count)
                 .source(src -> src.filter(f -> f.includes(SearchQueryBuilder.SOURCE_FIELDS)))
@@ -74,11 +76,11 @@ public class ArticleResource {
                         .minTermFreq(1)
                         .minDocFreq(1)
                         .maxQueryTerms(25)
-                        .minimumShouldMatch("30%"))), ClassifiedArticle.class));
+                        .minimumShouldMatch("30%"))), ObjectNode.class));
         List<SearchResult.Hit> hits = new ArrayList<>();
-        for (Hit<ClassifiedArticle> hit : response.hits().hits()) {
+        for (Hit<ObjectNode> hit : response.hits().hits()) {
             if (hit.source() != null && !id.equals(hit.id())) {
-                hits.add(SearchResult.Hit.of(hit.source(), null));
+                hits.add(SearchResult.Hit.of(search.read(hit.source()), null));
             }
         }
         return new Similar(hits);
@@ -86,15 +88,15 @@ public class ArticleResource {
 
     private ClassifiedArticle load(String id) {
         search.requireReady();
-        if (id == null || id.isBlank() || id.length() > ClassifiedArticle.MAX_ID_BYTES) {
+        if (id == null || id.isBlank() || id.length() > ArticleIndexer.MAX_ID_BYTES) {
             throw new NotFoundException("no article with id " + id);
         }
-        GetResponse<ClassifiedArticle> response = search.execute(() -> client.get(g -> g.index(index.alias()).id(id),
-                ClassifiedArticle.class));
+        GetResponse<ObjectNode> response = search.execute(() -> client.get(g -> g.index(index.alias()).id(id),
+                ObjectNode.class));
         if (!response.found() || response.source() == null) {
             throw new NotFoundException("no article with id " + id);
         }
-        return response.source();
+        return search.read(response.source());
     }
 
     @ServerExceptionMapper

@@ -8,12 +8,14 @@ import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
+import org.newsroommonitor.messages.ClassifiedArticle;
 import org.newsroommonitor.search.config.SearchConfig;
 import org.newsroommonitor.search.index.ArticleDocument;
 import org.newsroommonitor.search.index.ArticleIndex;
-import org.newsroommonitor.search.messaging.ClassifiedArticle;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,9 +34,12 @@ public class ArticleSearch {
     private final ArticleIndex index;
     private final SearchConfig.Api config;
     private final PublishedRange range;
+    private final ObjectMapper mapper;
 
-    public ArticleSearch(ElasticsearchClient client, ArticleIndex index, SearchConfig config, PublishedRange range) {
+    public ArticleSearch(ElasticsearchClient client, ArticleIndex index, SearchConfig config, PublishedRange range,
+            ObjectMapper mapper) {
         this.range = range;
+        this.mapper = mapper;
         this.client = client;
         this.index = index;
         this.config = config.api();
@@ -47,14 +52,14 @@ public class ArticleSearch {
                 ? SearchQueryBuilder.resolve(params, range.oldest(), range.newest(), config.histogramBuckets())
                 : SearchQueryBuilder.resolve(params, null, null, config.histogramBuckets());
         SearchRequest request = SearchQueryBuilder.build(index.alias(), params, config.facetSize(), interval);
-        SearchResponse<ClassifiedArticle> response = execute(() -> client.search(request, ClassifiedArticle.class));
+        SearchResponse<ObjectNode> response = execute(() -> client.search(request, ObjectNode.class));
         long total = response.hits().total() == null ? response.hits().hits().size()
                 : response.hits().total().value();
         List<SearchResult.Hit> hits = new ArrayList<>();
-        Hit<ClassifiedArticle> last = null;
-        for (Hit<ClassifiedArticle> hit : response.hits().hits()) {
+        Hit<ObjectNode> last = null;
+        for (Hit<ObjectNode> hit : response.hits().hits()) {
             if (hit.source() != null) {
-                hits.add(SearchResult.Hit.of(hit.source(), highlight(hit)));
+                hits.add(SearchResult.Hit.of(read(hit.source()), highlight(hit)));
             }
             last = hit;
         }
@@ -128,9 +133,14 @@ public class ArticleSearch {
         return root.reason() == null ? root.type() : root.reason();
     }
 
-    static SearchResult.Highlight highlight(Hit<ClassifiedArticle> hit) {
+    /** A stored document (or the part of it a search asked for) as the classified article it holds. */
+    public ClassifiedArticle read(ObjectNode document) {
+        return ClassifiedArticle.read(mapper, document);
+    }
+
+    static SearchResult.Highlight highlight(Hit<ObjectNode> hit) {
         Map<String, List<String>> fields = hit.highlight();
-        String rawTitle = hit.source() == null || hit.source().title() == null ? "" : hit.source().title();
+        String rawTitle = hit.source() == null ? "" : hit.source().path("title").asText("");
         if (fields == null || fields.isEmpty()) {
             return SearchResult.Highlight.none(rawTitle);
         }

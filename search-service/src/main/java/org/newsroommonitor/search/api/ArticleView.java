@@ -1,7 +1,13 @@
 package org.newsroommonitor.search.api;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.newsroommonitor.search.messaging.ClassifiedArticle;
+import org.newsroommonitor.messages.Article;
+import org.newsroommonitor.messages.ArticleClassification;
+import org.newsroommonitor.messages.ArticleSource;
+import org.newsroommonitor.messages.ClassifiedArticle;
+import org.newsroommonitor.messages.Organisation;
+import org.newsroommonitor.messages.Place;
+import org.newsroommonitor.messages.Topic;
 
 import java.time.Instant;
 import java.util.List;
@@ -12,12 +18,12 @@ import java.util.List;
  */
 public record ArticleView(
         String id,
-        Long revision,
+        long revision,
         String title,
         @Schema(nullable = true) String url,
         @Schema(nullable = true) String canonicalUrl,
         @Schema(description = "name of the first source", nullable = true) String source,
-        List<ClassifiedArticle.Source> sources,
+        List<ArticleSource> sources,
         Instant published,
         Instant firstSeen,
         @Schema(nullable = true) String language,
@@ -26,17 +32,17 @@ public record ArticleView(
         String summary,
         String text,
         @Schema(description = "topics with score, matched terms and rule hits (field, start, end offsets)")
-        List<ClassifiedArticle.Topic> topics,
-        List<ClassifiedArticle.Place> places,
-        List<ClassifiedArticle.Organisation> organisations,
+        List<Topic> topics,
+        List<Place> places,
+        List<Organisation> organisations,
         @Schema(nullable = true) String taxonomyVersion,
         @Schema(nullable = true) Instant classifiedAt) {
 
-    public static ArticleView of(ClassifiedArticle a) {
+    public static ArticleView of(ClassifiedArticle classified) {
+        Article a = classified.article();
+        ArticleClassification c = classified.classification();
         return new ArticleView(a.id(), a.revision(), a.title(), a.url(), a.canonicalUrl(), a.sourceName(),
-                a.sources() == null ? List.of() : a.sources(), a.published(), a.firstSeen(), a.language(),
-                a.authors() == null ? List.of() : a.authors(), a.categories() == null ? List.of() : a.categories(),
-                a.summary(), a.text(), a.topics() == null ? List.of() : a.topics(), a.placeList(),
-                a.organisationList(), a.taxonomyVersion(), a.classifiedAt());
+                a.sources(), a.published(), a.firstSeen(), a.language(), a.authors(), a.categories(), a.summary(),
+                a.text(), c.topics(), c.places(), c.organisations(), c.taxonomyVersion(), c.classifiedAt());
     }
 }

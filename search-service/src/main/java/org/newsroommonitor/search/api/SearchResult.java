@@ -1,7 +1,11 @@
 package org.newsroommonitor.search.api;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.newsroommonitor.search.messaging.ClassifiedArticle;
+import org.newsroommonitor.messages.Article;
+import org.newsroommonitor.messages.ArticleClassification;
+import org.newsroommonitor.messages.ClassifiedArticle;
+import org.newsroommonitor.messages.Organisation;
+import org.newsroommonitor.messages.Place;
 
 import java.time.Instant;
 import java.util.List;
@@ -32,23 +36,24 @@ public record SearchResult(
     public record Hit(String id, String title, String url, String source, Instant published, String summary,
             List<Topic> topics,
             @Schema(description = "ISO 639-1 code or null", nullable = true) String language,
-            List<ClassifiedArticle.Place> places,
-            List<ClassifiedArticle.Organisation> organisations,
+            List<Place> places,
+            List<Organisation> organisations,
             Highlight highlight) {
 
-        public static Hit of(ClassifiedArticle article, Highlight highlight) {
-            List<Topic> topics = article.topics() == null ? List.of()
-                    : article.topics().stream()
-                            .map(t -> new Topic(t.id(), t.score(), t.matched() == null ? List.of() : t.matched()))
-                            .toList();
+        public static Hit of(ClassifiedArticle classified, Highlight highlight) {
+            Article article = classified.article();
+            ArticleClassification classification = classified.classification();
+            List<Topic> topics = classification.topics().stream()
+                    .map(t -> new Topic(t.id(), t.score(), t.matched()))
+                    .toList();
             return new Hit(article.id(), article.title(), article.url(), article.sourceName(), article.published(),
-                    article.summary(), topics, article.language(), article.placeList(), article.organisationList(),
-                    highlight == null ? Highlight.none(article.title()) : highlight);
+                    article.summary(), topics, article.language(), classification.places(),
+                    classification.organisations(), highlight == null ? Highlight.none(article.title()) : highlight);
         }
     }
 
     /** A topic of the article, with the words that made the classifier pick it. */
-    public record Topic(String id, Double score, List<String> matched) {
+    public record Topic(String id, double score, List<String> matched) {
     }
 
     /**

@@ -1,17 +1,18 @@
 package org.newsroommonitor.search.index;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.newsroommonitor.search.messaging.ClassifiedArticle;
+import org.newsroommonitor.messages.ClassifiedArticle;
+import org.newsroommonitor.messages.Place;
 
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * The document stored for an article: the classified article as it arrived, plus fields derived from it at
- * indexing for search:
+ * The document stored for an article: the classified article as it arrived (every field, also those this service
+ * does not know: the mapping stores them without indexing them), plus fields derived from it at indexing for
+ * search:
  *
  * <ul>
  *   <li>{@code placeLocations}: one geo_point per place with coordinates (when there are any);</li>
@@ -30,10 +31,10 @@ public final class ArticleDocument {
     private ArticleDocument() {
     }
 
-    public static ObjectNode of(ObjectMapper mapper, ClassifiedArticle article) {
-        ObjectNode document = mapper.valueToTree(article);
-        List<ClassifiedArticle.Place> places = article.placeList();
-        List<ClassifiedArticle.Place> located = places.stream().filter(ClassifiedArticle.Place::hasLocation).toList();
+    public static ObjectNode of(ClassifiedArticle article) {
+        ObjectNode document = article.json().deepCopy();
+        List<Place> places = article.classification().places();
+        List<Place> located = places.stream().filter(Place::hasLocation).toList();
         if (!located.isEmpty()) {
             ArrayNode points = document.putArray(ArticleIndexMapping.PLACE_LOCATIONS);
             located.forEach(place -> points.addObject().put("lat", place.lat()).put("lon", place.lon()));
@@ -42,7 +43,7 @@ public final class ArticleDocument {
         places.forEach(p -> addKey(placeKeys, p.id(), p.name()));
         putKeys(document, ArticleIndexMapping.PLACE_FACET, placeKeys);
         Set<String> organisationKeys = new LinkedHashSet<>();
-        article.organisationList().forEach(o -> addKey(organisationKeys, o.id(), o.name()));
+        article.classification().organisations().forEach(o -> addKey(organisationKeys, o.id(), o.name()));
         putKeys(document, ArticleIndexMapping.ORGANISATION_FACET, organisationKeys);
         return document;
     }

@@ -2,6 +2,7 @@ package org.newsroommonitor.search.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -137,9 +138,13 @@ public class ArticleIndex {
         }
     }
 
-    /** Puts the fields added since v1 ({@link ArticleIndexMapping#additions()}) into an existing index. */
+    /**
+     * Puts the fields added since v1 ({@link ArticleIndexMapping#additions()}) into an existing index, and the
+     * mapping's {@code dynamic} setting (an index created as {@code strict} stores unknown fields from then on).
+     */
     private void addNewFields(String alias) throws IOException {
-        String body = JSON_FACTORY.objectNode().set("properties", ArticleIndexMapping.additions()).toString();
+        ObjectNode mapping = JSON_FACTORY.objectNode().put("dynamic", ArticleIndexMapping.DYNAMIC);
+        String body = mapping.set("properties", ArticleIndexMapping.additions()).toString();
         client.indices().putMapping(m -> m.index(alias).withJson(new StringReader(body)));
     }
 

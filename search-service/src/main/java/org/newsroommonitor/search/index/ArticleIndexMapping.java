@@ -6,9 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
 
 /**
- * The explicit mapping of the article index ({@code dynamic: strict}: a document with a field not listed here is
- * rejected, so the index never grows fields by accident). One document per article id; the document is the
- * classified article as it arrived on {@code news.classified}.
+ * The explicit mapping of the article index. One document per article id; the document is the classified article
+ * as it arrived on {@code news.classified}, every field included. {@code dynamic: false}: a field not listed here
+ * (one a producer added, which every stage passes through) is kept in the stored document but not indexed, so
+ * the index never grows fields by accident and never refuses a message for carrying one.
  *
  * <p>The full-text fields {@code title}, {@code summary} and {@code text} use the language analyzer given to
  * {@link #indexBody} ({@code english} on clusters with the analysis-common module, {@code standard} otherwise) and
@@ -20,6 +21,8 @@ import java.util.Objects;
 public final class ArticleIndexMapping {
 
     public static final String ENGLISH = "english";
+    /** Fields not in the mapping are stored, not indexed (see the class comment). */
+    public static final String DYNAMIC = "false";
     public static final String STANDARD = "standard";
     /** Suffix of the sub-field phrase queries use ({@code title.exact}, ...). */
     public static final String EXACT_SUFFIX = ".exact";
@@ -43,7 +46,7 @@ public final class ArticleIndexMapping {
     public static ObjectNode mappings(String textAnalyzer) {
         Objects.requireNonNull(textAnalyzer, "textAnalyzer");
         ObjectNode mappings = JSON.objectNode();
-        mappings.put("dynamic", "strict");
+        mappings.put("dynamic", DYNAMIC);
         ObjectNode p = mappings.putObject("properties");
         p.set("schemaVersion", type("integer"));
         p.set("id", type("keyword"));

@@ -6,12 +6,11 @@ import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
+import org.newsroommonitor.messages.ClassifiedArticle;
 import org.newsroommonitor.search.config.SearchConfig;
-import org.newsroommonitor.search.messaging.ClassifiedArticle;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +28,9 @@ public class ArticleIndexer {
 
     private static final Logger LOG = Logger.getLogger(ArticleIndexer.class);
 
+    /** Elasticsearch refuses document ids longer than this many bytes. */
+    public static final int MAX_ID_BYTES = 512;
+
     /** A document Elasticsearch refused for good. */
     public record Rejection(ClassifiedArticle article, int status, String reason) {
     }
@@ -41,11 +43,7 @@ public class ArticleIndexer {
     private final SearchConfig.Indexing config;
     private final IndexingMetrics metrics;
 
-    private final ObjectMapper mapper;
-
-    public ArticleIndexer(ElasticsearchClient client, ArticleIndex index, SearchConfig config, IndexingMetrics metrics,
-            ObjectMapper mapper) {
-        this.mapper = mapper;
+    public ArticleIndexer(ElasticsearchClient client, ArticleIndex index, SearchConfig config, IndexingMetrics metrics) {
         this.client = client;
         this.index = index;
         this.config = config.indexing();
@@ -121,7 +119,7 @@ public class ArticleIndexer {
         for (ClassifiedArticle article : articles) {
             bulk.operations(op -> op.index(i -> i
                     .id(article.id())
-                    .version(article.revision())
+                    .version(article.article().revision())
                     .versionType(VersionType.ExternalGte)
                     .document(document(article))));
         }
@@ -130,7 +128,7 @@ public class ArticleIndexer {
 
     /** The stored document ({@link ArticleDocument}). */
     ObjectNode document(ClassifiedArticle article) {
-        return ArticleDocument.of(mapper, article);
+        return ArticleDocument.of(article);
     }
 
     private static String describe(BulkResponseItem item) {

@@ -6,6 +6,7 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.newsroommonitor.messages.Subscription;
 
 /** Writes subscriptions (and tombstones) to {@code news.subscriptions}, waiting for the broker's acknowledgement. */
 @ApplicationScoped

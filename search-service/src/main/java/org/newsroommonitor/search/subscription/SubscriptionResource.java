@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.newsroommonitor.messages.Subscription;
 import org.newsroommonitor.search.api.BadSearchRequestException;
 
 import java.net.URI;
@@ -62,7 +63,7 @@ public class SubscriptionResource {
     public Response create(SubscriptionRequest body) {
         SubscriptionRequest request = required(body).validated();
         Instant now = now();
-        Subscription subscription = new Subscription(UUID.randomUUID().toString(), request.name(), request.query(),
+        Subscription subscription = Subscription.of(UUID.randomUUID().toString(), request.name(), request.query(),
                 request.topics(), request.places(), request.owner(), now, now);
         publisher.publish(subscription);
         view.put(subscription);
@@ -81,7 +82,7 @@ public class SubscriptionResource {
         if (!now.isAfter(current.updatedAt())) {
             now = current.updatedAt().plusMillis(1);
         }
-        Subscription updated = new Subscription(id, request.name(), request.query(), request.topics(),
+        Subscription updated = Subscription.of(id, request.name(), request.query(), request.topics(),
                 request.places(), request.owner(), current.createdAt(), now);
         publisher.publish(updated);
         view.put(updated);

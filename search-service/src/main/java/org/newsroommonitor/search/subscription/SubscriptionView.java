@@ -1,6 +1,7 @@
 package org.newsroommonitor.search.subscription;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.newsroommonitor.messages.Subscription;
 
 import java.time.Instant;
 import java.util.Comparator;

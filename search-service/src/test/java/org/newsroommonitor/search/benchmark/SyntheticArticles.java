@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.newsroommonitor.messages.ClassifiedArticle;
+import org.newsroommonitor.messages.Organisation;
+import org.newsroommonitor.messages.Place;
 import org.newsroommonitor.search.index.ArticleDocument;
-import org.newsroommonitor.search.messaging.ClassifiedArticle;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -35,7 +37,7 @@ final class SyntheticArticles {
 
     /** The document search-service would store for {@link #article}: read as its message, then derived. */
     static ObjectNode document(Vocabulary v, SplittableRandom r, String id) throws JsonProcessingException {
-        return ArticleDocument.of(JSON, JSON.treeToValue(article(v, r, id), ClassifiedArticle.class));
+        return ArticleDocument.of(ClassifiedArticle.read(JSON, article(v, r, id)));
     }
 
     /** Realistic lengths: a title of 6-14 words, a summary of 20-45, a text of 150-600 words (about 1-4 KB). */

@@ -2,43 +2,51 @@ package org.newsroommonitor.search.index;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
-import org.newsroommonitor.search.messaging.ClassifiedArticle;
+import org.newsroommonitor.messages.ArticleClassification;
+import org.newsroommonitor.messages.ClassifiedArticle;
+import org.newsroommonitor.messages.MessageType;
+import org.newsroommonitor.messages.Messages;
+import org.newsroommonitor.messages.Organisation;
+import org.newsroommonitor.messages.Place;
+import org.newsroommonitor.messages.testing.DocsExamples;
 
+import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ArticleDocumentTest {
 
-    static final ObjectMapper MAPPER = new ObjectMapper().findAndRegisterModules()
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    static final ObjectMapper MAPPER = Messages.mapper();
 
-    static ClassifiedArticle article(List<ClassifiedArticle.Place> places, List<ClassifiedArticle.Organisation> orgs) {
-        return new ClassifiedArticle(1, "a1", 1L, "https://x.example/1", null, null, "Title", "Summary", "Text", null,
-                null, null, "en", List.of(), List.of(), List.of(), null, null, null, null, List.of(), null, null,
-                places, orgs);
+    static ClassifiedArticle article(List<Place> places, List<Organisation> orgs) {
+        ObjectNode article = DocsExamples.json(MessageType.ARTICLE);
+        article.put("someFutureField", "kept");
+        return ClassifiedArticle.of(MAPPER, article,
+                new ArticleClassification(List.of(), places, orgs, "t", Instant.parse("2024-01-01T00:00:00Z")));
     }
 
     @Test
     void facetKeysJoinIdAndNameOncePerEntityAndLocationsOnlyWithCoordinates() {
-        JsonNode document = ArticleDocument.of(MAPPER, article(List.of(
-                        new ClassifiedArticle.Place("aghdam", "Aghdam", 3, "AZ", 39.99, 46.93),
-                        new ClassifiedArticle.Place("lachin", null, 1, null, null, null)),
-                List.of(new ClassifiedArticle.Organisation("icrc", "ICRC", 2))));
+        JsonNode document = ArticleDocument.of(article(List.of(
+                        new Place("aghdam", "Aghdam", "AZ", 39.99, 46.93, 3),
+                        new Place("lachin", null, null, null, null, 1)),
+                List.of(new Organisation("icrc", "ICRC", 2))));
         assertThat(document.get("placeFacet")).extracting(JsonNode::asText)
                 .containsExactly("aghdam\u001FAghdam", "lachin\u001Flachin");
         assertThat(document.get("organisationFacet")).extracting(JsonNode::asText).containsExactly("icrc\u001FICRC");
         assertThat(document.get("placeLocations")).hasSize(1);
         assertThat(document.at("/placeLocations/0/lon").asDouble()).isEqualTo(46.93);
-        // the article as it arrived is kept
+        // the article as it arrived is kept, also the fields this service does not know
         assertThat(document.at("/places/1/id").asText()).isEqualTo("lachin");
+        assertThat(document.get("someFutureField").asText()).isEqualTo("kept");
     }
 
     @Test
     void noEntitiesNoDerivedFields() {
-        JsonNode document = ArticleDocument.of(MAPPER, article(null, null));
+        JsonNode document = ArticleDocument.of(article(null, null));
         assertThat(document.has("placeFacet")).isFalse();
         assertThat(document.has("organisationFacet")).isFalse();
         assertThat(document.has("placeLocations")).isFalse();

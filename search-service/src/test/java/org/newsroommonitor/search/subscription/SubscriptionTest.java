@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.junit.jupiter.api.Test;
+import org.newsroommonitor.messages.Subscription;
 import org.newsroommonitor.search.RepoFiles;
 import org.newsroommonitor.search.api.BadSearchRequestException;
 
@@ -52,8 +53,8 @@ class SubscriptionTest {
     void theViewNeverGoesBackInTime() {
         SubscriptionView view = new SubscriptionView();
         Instant t = Instant.parse("2023-09-12T15:00:00Z");
-        Subscription v1 = new Subscription("s", "one", "a", null, null, null, t, t);
-        Subscription v2 = new Subscription("s", "two", "a", null, null, null, t, t.plusSeconds(5));
+        Subscription v1 = Subscription.of("s", "one", "a", null, null, null, t, t);
+        Subscription v2 = Subscription.of("s", "two", "a", null, null, null, t, t.plusSeconds(5));
         view.put(v2);
         view.put(v1);
         assertThat(view.get("s")).contains(v2);
@@ -63,8 +64,8 @@ class SubscriptionTest {
         assertThat(view.get("s")).isEmpty();
         view.put(v2);
         assertThat(view.get("s")).isEmpty();
-        view.put(new Subscription("b", "b", "b", null, null, "ann", t.plusSeconds(1), t));
-        view.put(new Subscription("a", "a", "a", null, null, "bob", t, t));
+        view.put(Subscription.of("b", "b", "b", null, null, "ann", t.plusSeconds(1), t));
+        view.put(Subscription.of("a", "a", "a", null, null, "bob", t, t));
         assertThat(view.all(null)).extracting(Subscription::id).containsExactly("a", "b");
         assertThat(view.all("ann")).extracting(Subscription::id).containsExactly("b");
     }

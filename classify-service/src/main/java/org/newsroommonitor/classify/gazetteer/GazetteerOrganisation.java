@@ -14,13 +14,13 @@ import java.util.List;
  * @param acronyms names matched only when written in capital letters ({@code WHO}, not "who")
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
-public record Organisation(
+public record GazetteerOrganisation(
         @JsonProperty(value = "id", required = true) String id,
         @JsonProperty(value = "name", required = true) String name,
         @JsonProperty("aliases") List<String> aliases,
         @JsonProperty("acronyms") List<String> acronyms) {
 
-    public Organisation {
+    public GazetteerOrganisation {
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
         acronyms = acronyms == null ? List.of() : List.copyOf(acronyms);
     }

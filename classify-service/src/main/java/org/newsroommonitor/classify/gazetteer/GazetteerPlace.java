@@ -17,7 +17,7 @@ import java.util.List;
  * @param acronyms names matched only when written in capital letters
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
-public record Place(
+public record GazetteerPlace(
         @JsonProperty(value = "id", required = true) String id,
         @JsonProperty(value = "name", required = true) String name,
         @JsonProperty(value = "country", required = true) String country,
@@ -26,7 +26,7 @@ public record Place(
         @JsonProperty("aliases") List<String> aliases,
         @JsonProperty("acronyms") List<String> acronyms) {
 
-    public Place {
+    public GazetteerPlace {
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
         acronyms = acronyms == null ? List.of() : List.copyOf(acronyms);
     }

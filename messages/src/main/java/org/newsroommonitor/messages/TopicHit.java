@@ -1,7 +1,10 @@
-package org.newsroommonitor.classify.topic;
+package org.newsroommonitor.messages;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
- * One match of a rule in an article ({@code topics[].hits[]} on the wire).
+ * One match of a rule in an article ({@code topics[].hits[]}).
  *
  * @param rule  rule id, {@code <topic>.<name>}
  * @param term  the matched text as it appears in the field ({@code field.substring(start, end)})
@@ -9,5 +12,7 @@ package org.newsroommonitor.classify.topic;
  * @param start offset of the first matched character
  * @param end   offset after the last matched character (exclusive)
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonPropertyOrder({"rule", "term", "field", "start", "end"})
 public record TopicHit(String rule, String term, String field, int start, int end) {
 }
