@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import org.newsroommonitor.ingest.feed.FeedPoller;
 import org.newsroommonitor.ingest.feed.FeedStatus;
-import org.newsroommonitor.ingest.feed.FeedUrlPolicy.RefusedUrlException;
+import org.newsroommonitor.ingest.net.FeedUrlPolicy.RefusedUrlException;
 import org.newsroommonitor.ingest.registry.Feed;
 import org.newsroommonitor.ingest.registry.FeedRegistry;
 import org.newsroommonitor.ingest.registry.FeedRegistry.AlreadyRegisteredException;

@@ -1,7 +1,7 @@
 package org.newsroommonitor.ingest.state;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import org.newsroommonitor.ingest.feed.Validators;
+import org.newsroommonitor.ingest.fetch.Validators;
 
 import java.time.Instant;
 

@@ -2,7 +2,8 @@ package org.newsroommonitor.ingest.article;
 
 import com.rometools.rome.feed.synd.SyndFeed;
 import org.junit.jupiter.api.Test;
-import org.newsroommonitor.ingest.feed.FeedParser;
+import org.newsroommonitor.ingest.Fixtures;
+import org.newsroommonitor.ingest.parse.FeedParser;
 import org.newsroommonitor.messages.Article;
 import org.newsroommonitor.messages.ArticleSource;
 import org.newsroommonitor.messages.Enclosure;
@@ -10,7 +11,6 @@ import org.newsroommonitor.messages.MessageSchemas;
 import org.newsroommonitor.messages.MessageType;
 import org.newsroommonitor.messages.Messages;
 
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -189,7 +189,7 @@ class EntryMapperTest {
     }
 
     private static SyndFeed parse(String fixture) throws Exception {
-        return new FeedParser().parse(fixture(fixture), null);
+        return new FeedParser().parse(Fixtures.feed(fixture), null);
     }
 
     private List<Article> rss() throws Exception {
@@ -201,7 +201,7 @@ class EntryMapperTest {
     }
 
     private List<Article> mapAll(String fixture, String feedUrl, int expectedEntries) throws Exception {
-        SyndFeed feed = new FeedParser().parse(fixture(fixture), null);
+        SyndFeed feed = new FeedParser().parse(Fixtures.feed(fixture), null);
         assertThat(feed.getEntries()).hasSize(expectedEntries);
         List<Article> articles = feed.getEntries().stream()
                 .map(entry -> mapper.map(entry, feed, feedUrl, NOW, NOW).orElseThrow())
@@ -215,11 +215,6 @@ class EntryMapperTest {
 
     private static final MessageSchemas SCHEMAS = new MessageSchemas();
 
-    static byte[] fixture(String name) throws Exception {
-        try (InputStream in = EntryMapperTest.class.getResourceAsStream("/feeds/" + name)) {
-            return in.readAllBytes();
-        }
-    }
 
     private static String sha256Hex(String text) throws Exception {
         return HexFormat.of().formatHex(

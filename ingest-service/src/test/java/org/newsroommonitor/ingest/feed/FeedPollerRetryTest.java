@@ -3,12 +3,19 @@ package org.newsroommonitor.ingest.feed;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.runtime.configuration.MemorySize;
 import org.junit.jupiter.api.Test;
+import org.newsroommonitor.ingest.Fixtures;
 import org.newsroommonitor.ingest.TestIngestConfig;
 import org.newsroommonitor.ingest.article.EntryMapper;
 import org.newsroommonitor.ingest.article.InMemorySeenArticles;
 import org.newsroommonitor.ingest.config.IngestConfig;
+import org.newsroommonitor.ingest.fetch.FeedFetcher;
+import org.newsroommonitor.ingest.fetch.FetchLimits;
+import org.newsroommonitor.ingest.fetch.FetchResult;
+import org.newsroommonitor.ingest.fetch.Validators;
 import org.newsroommonitor.ingest.messaging.ArticlePublisher;
 import org.newsroommonitor.ingest.metrics.IngestMetrics;
+import org.newsroommonitor.ingest.net.AllowedHosts;
+import org.newsroommonitor.ingest.parse.FeedParser;
 import org.newsroommonitor.ingest.registry.Feed;
 import org.newsroommonitor.ingest.registry.FeedRegistry;
 import org.newsroommonitor.ingest.state.InMemoryFeedStateStore;
@@ -51,7 +58,7 @@ class FeedPollerRetryTest {
 
     @Test
     void anArticleKafkaDidNotConfirmIsPublishedAgainAtTheNextPoll() throws Exception {
-        nextFetch = fetched(FeedParserTest.fixture("caucasus-wire.rss"));
+        nextFetch = fetched(Fixtures.feed("caucasus-wire.rss"));
         publisher.failing.add(FLOUR_ID);
 
         poller.pollAll();

@@ -14,11 +14,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.newsroommonitor.ingest.FixtureFeedServer;
+import org.newsroommonitor.ingest.Fixtures;
 import org.newsroommonitor.ingest.IngestTestResource;
 import org.newsroommonitor.ingest.article.ArticleId;
 import org.newsroommonitor.localstack.TestServers;
 
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -81,7 +81,7 @@ class FeedPollerTest {
 
     @Test
     void publishesEveryArticleOnceAndAChangedOneAsRevisionTwo() throws Exception {
-        byte[] fixture = fixture("caucasus-wire.rss");
+        byte[] fixture = Fixtures.feed("caucasus-wire.rss");
         FixtureFeedServer.serve(fixture);
         String feedUrl = FixtureFeedServer.url(FixtureFeedServer.FEED_PATH);
         String missingUrl = FixtureFeedServer.url(FixtureFeedServer.MISSING_PATH);
@@ -242,9 +242,4 @@ class FeedPollerTest {
                 .getBytes(StandardCharsets.UTF_8).length;
     }
 
-    private static byte[] fixture(String name) throws Exception {
-        try (InputStream in = FeedPollerTest.class.getResourceAsStream("/feeds/" + name)) {
-            return in.readAllBytes();
-        }
-    }
 }

@@ -6,11 +6,16 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.newsroommonitor.ingest.Fixtures;
 import org.newsroommonitor.ingest.TestIngestConfig;
 import org.newsroommonitor.ingest.article.EntryMapper;
 import org.newsroommonitor.ingest.article.InMemorySeenArticles;
+import org.newsroommonitor.ingest.fetch.FeedFetcher;
+import org.newsroommonitor.ingest.fetch.FetchLimits;
 import org.newsroommonitor.ingest.messaging.ArticlePublisher;
 import org.newsroommonitor.ingest.metrics.IngestMetrics;
+import org.newsroommonitor.ingest.net.AllowedHosts;
+import org.newsroommonitor.ingest.parse.FeedParser;
 import org.newsroommonitor.ingest.registry.Feed;
 import org.newsroommonitor.ingest.registry.FeedRegistry;
 import org.newsroommonitor.ingest.state.FeedState;
@@ -56,7 +61,7 @@ class PolitePollingTest {
 
     @BeforeEach
     void start() throws Exception {
-        feed = FeedParserTest.fixture("caucasus-wire.rss");
+        feed = Fixtures.feed("caucasus-wire.rss");
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         AtomicInteger etags = new AtomicInteger();

@@ -1,6 +1,7 @@
 package org.newsroommonitor.ingest.feed;
 
 import org.junit.jupiter.api.Test;
+import org.newsroommonitor.ingest.fetch.HttpCaching;
 
 import java.time.Duration;
 import java.time.Instant;

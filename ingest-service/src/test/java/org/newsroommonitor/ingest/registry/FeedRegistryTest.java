@@ -68,7 +68,7 @@ class FeedRegistryTest {
 
     @Test
     void changesAreAnnouncedAndFeedIdsAreStable() throws Exception {
-        FeedRegistry registry = new FeedRegistry(org.newsroommonitor.ingest.feed.AllowedHosts.of(
+        FeedRegistry registry = new FeedRegistry(org.newsroommonitor.ingest.net.AllowedHosts.of(
                 List.of("127.0.0.1:8090")));
         List<FeedRegistry.Change> changes = new ArrayList<>();
         registry.addListener(changes::add);

@@ -1,4 +1,4 @@
-package org.newsroommonitor.ingest.feed;
+package org.newsroommonitor.ingest.fetch;
 
 import java.net.http.HttpHeaders;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package org.newsroommonitor.ingest.feed;
+package org.newsroommonitor.ingest.net;
 
 import org.apache.hc.client5.http.DnsResolver;
 
@@ -12,12 +12,12 @@ import java.net.UnknownHostException;
  * on the very answer used for the connection) is refused, unless {@link AllowedHosts} opens that host or address
  * on that port.
  */
-final class GuardedDnsResolver implements DnsResolver {
+public final class GuardedDnsResolver implements DnsResolver {
 
     private final AllowedHosts allowed;
     private final int port;
 
-    GuardedDnsResolver(AllowedHosts allowed, int port) {
+    public GuardedDnsResolver(AllowedHosts allowed, int port) {
         this.allowed = allowed;
         this.port = port;
     }
@@ -48,7 +48,7 @@ final class GuardedDnsResolver implements DnsResolver {
     }
 
     /** The host resolves to an address that is refused. Extends UnknownHostException: the client sees no address. */
-    static final class RefusedAddressException extends UnknownHostException {
+    public static final class RefusedAddressException extends UnknownHostException {
         RefusedAddressException(String host, InetAddress address, int port, String reason) {
             super(describe(host, address) + " is " + reason + ", which feeds may not be fetched from (to allow it, "
                     + "add " + hostPort(address, port) + " to newsroom.ingest.allowed-hosts)");

@@ -1,4 +1,4 @@
-package org.newsroommonitor.ingest.feed;
+package org.newsroommonitor.ingest.net;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;

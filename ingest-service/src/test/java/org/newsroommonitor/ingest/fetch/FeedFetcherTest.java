@@ -1,10 +1,12 @@
-package org.newsroommonitor.ingest.feed;
+package org.newsroommonitor.ingest.fetch;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.newsroommonitor.ingest.Fixtures;
+import org.newsroommonitor.ingest.net.AllowedHosts;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -45,7 +47,7 @@ class FeedFetcherTest {
 
     @BeforeAll
     static void startServer() throws Exception {
-        feed = FeedParserTest.fixture("caucasus-wire.rss");
+        feed = Fixtures.feed("caucasus-wire.rss");
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         executor = Executors.newCachedThreadPool();
         server.setExecutor(executor);

@@ -1,8 +1,10 @@
-package org.newsroommonitor.ingest.feed;
+package org.newsroommonitor.ingest.fetch;
 
 import org.newsroommonitor.ingest.config.IngestConfig;
+import org.newsroommonitor.ingest.net.AllowedHosts;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The hard limits of one fetch.
@@ -21,6 +23,6 @@ public record FetchLimits(Duration connectTimeout, Duration readTimeout, long ma
     public static FetchLimits of(IngestConfig config) {
         return new FetchLimits(config.connectTimeout(), config.readTimeout(), config.maxBodySize().asLongValue(),
                 config.maxRedirects(), config.maxConcurrentFetchesPerHost(), config.userAgent(),
-                AllowedHosts.of(config.allowedHosts().orElse(java.util.List.of())));
+                AllowedHosts.of(config.allowedHosts().orElse(List.of())));
     }
 }

@@ -1,4 +1,4 @@
-package org.newsroommonitor.ingest.feed;
+package org.newsroommonitor.ingest.fetch;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,14 +20,13 @@ import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 import org.newsroommonitor.ingest.config.IngestConfig;
-import org.newsroommonitor.ingest.feed.FeedUrlPolicy.RefusedUrlException;
-import org.newsroommonitor.ingest.feed.GuardedDnsResolver.RefusedAddressException;
+import org.newsroommonitor.ingest.net.FeedUrlPolicy;
+import org.newsroommonitor.ingest.net.FeedUrlPolicy.RefusedUrlException;
+import org.newsroommonitor.ingest.net.GuardedDnsResolver;
+import org.newsroommonitor.ingest.net.GuardedDnsResolver.RefusedAddressException;
 
 import javax.net.ssl.SSLException;
-import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.Proxy;
 import java.net.Socket;
@@ -41,7 +40,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -50,16 +48,16 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
  * Downloads a feed over http/https the way a well-behaved, hard-to-abuse feed reader does:
  * <ul>
- * <li>the project's User-Agent, gzip accepted (decoded here, with the size limit applied to the decoded bytes
- *     as they stream, so a gzip bomb stays small), conditional GET with the feed's {@link Validators};</li>
+ * <li>the project's User-Agent, gzip accepted (decoded by {@link BodyReader}, with the size limit applied to the
+ *     decoded bytes as they stream, so a gzip bomb stays small), conditional GET with the feed's
+ *     {@link Validators};</li>
  * <li>every URL checked by {@link FeedUrlPolicy} (http/https only, no https-to-http redirect), redirects followed
- *     here one hop at a time (at most {@link FetchLimits#maxRedirects()});</li>
+ *     one hop at a time by {@link RedirectChain} (at most {@link FetchLimits#maxRedirects()});</li>
  * <li>the SSRF guard on every hop: the host is resolved by {@link GuardedDnsResolver}, which refuses internal
  *     addresses, and the connection goes to exactly the addresses it checked (no second lookup to rebind);
  *     no proxy is used;</li>
@@ -73,12 +71,12 @@ import java.util.zip.ZipException;
 @ApplicationScoped
 public class FeedFetcher {
 
-    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
     private static final String ACCEPT = "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
             + "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5";
     private static final ScheduledExecutorService WATCHDOG = watchdog();
 
     private final FetchLimits limits;
+    private final BodyReader body;
     private final ConcurrentHashMap<String, Semaphore> perHost = new ConcurrentHashMap<>();
 
     @Inject
@@ -88,10 +86,7 @@ public class FeedFetcher {
 
     public FeedFetcher(FetchLimits limits) {
         this.limits = limits;
-    }
-
-    public FetchLimits limits() {
-        return limits;
+        this.body = new BodyReader(limits.maxBodySize());
     }
 
     /** Fetches {@code feedUrl} without validators; never throws. */
@@ -113,7 +108,8 @@ public class FeedFetcher {
             slots.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new FetchResult.Failed(FetchOutcome.NETWORK_ERROR, null, "the fetch was interrupted (shutting down?)");
+            return new FetchResult.Failed(FetchOutcome.NETWORK_ERROR, null,
+                    "the fetch was interrupted (shutting down?)");
         }
         try {
             return follow(feedUrl, uri, validators == null ? Validators.NONE : validators);
@@ -122,64 +118,45 @@ public class FeedFetcher {
         }
     }
 
+    /** Requests {@code uri} and the redirects it leads to, all within one read timeout. */
     private FetchResult follow(String feedUrl, URI uri, Validators validators) {
         long deadline = System.nanoTime() + limits.readTimeout().toNanos();
-        for (int redirects = 0; ; redirects++) {
-            Hop hop;
-            try {
-                hop = exchange(uri, validators, deadline);
-            } catch (FetchFailure failure) {
-                return failure.result;
+        RedirectChain redirects = new RedirectChain(uri, limits.maxRedirects());
+        try {
+            Hop hop = exchange(redirects.current(), validators, deadline);
+            while (RedirectChain.isRedirect(hop.status())) {
+                redirects.follow(hop.status(), hop.headers().firstValue("Location").orElse(null));
+                hop = exchange(redirects.current(), validators, deadline);
             }
-            int status = hop.status;
-            if (REDIRECTS.contains(status)) {
-                String location = hop.headers.firstValue("Location").orElse(null);
-                if (location == null || location.isBlank()) {
-                    return new FetchResult.Failed(FetchOutcome.HTTP_ERROR, status,
-                            "the server answered HTTP " + status + " (redirect) without a Location header");
-                }
-                if (redirects >= limits.maxRedirects()) {
-                    return new FetchResult.Failed(FetchOutcome.HTTP_ERROR, status,
-                            "more than " + limits.maxRedirects() + " redirects, last one to " + location);
-                }
-                URI next;
-                try {
-                    next = uri.resolve(location.strip().replace(" ", "%20"));
-                    FeedUrlPolicy.checkRedirect(uri, next);
-                } catch (IllegalArgumentException e) {
-                    return new FetchResult.Failed(FetchOutcome.HTTP_ERROR, status,
-                            "the server redirected to an invalid URL: " + location);
-                } catch (RefusedUrlException e) {
-                    return new FetchResult.Failed(FetchOutcome.REFUSED, status, e.getMessage());
-                }
-                uri = next;
-                continue;
-            }
-            if (status == 304) {
-                return new FetchResult.NotModified(uri, hop.headers);
-            }
-            if (status < 200 || status > 299) {
-                Duration retryAfter = status == 429 || status == 503
-                        ? HttpCaching.retryAfter(hop.headers.firstValue("Retry-After").orElse(null), Instant.now())
-                        : null;
-                return new FetchResult.Failed(FetchOutcome.HTTP_ERROR, status,
-                        "the server answered HTTP " + status + reasonOf(status)
-                                + (uri.toString().equals(feedUrl.strip()) ? "" : " for " + uri)
-                                + (retryAfter == null ? "" : ", and asked to wait " + human(retryAfter)),
-                        retryAfter);
-            }
-            if (hop.failure != null) {
-                return new FetchResult.Failed(hop.failure.result.outcome(), status, hop.failure.result.error());
-            }
-            return new FetchResult.Fetched(uri, status, hop.headers, hop.body);
+            return resultOf(feedUrl, redirects.current(), hop);
+        } catch (FetchFailure failure) {
+            return failure.result();
         }
+    }
+
+    private FetchResult resultOf(String feedUrl, URI uri, Hop hop) {
+        int status = hop.status();
+        if (status == 304) {
+            return new FetchResult.NotModified(uri, hop.headers());
+        }
+        if (status < 200 || status > 299) {
+            Duration retryAfter = status == 429 || status == 503
+                    ? HttpCaching.retryAfter(hop.headers().firstValue("Retry-After").orElse(null), Instant.now())
+                    : null;
+            return new FetchResult.Failed(FetchOutcome.HTTP_ERROR, status,
+                    "the server answered HTTP " + status + reasonOf(status)
+                            + (uri.toString().equals(feedUrl.strip()) ? "" : " for " + uri)
+                            + (retryAfter == null ? "" : ", and asked to wait " + human(retryAfter)),
+                    retryAfter);
+        }
+        return new FetchResult.Fetched(uri, status, hop.headers(), hop.body());
     }
 
     /** One request/response, body read (2xx only) under the limits; the connection is closed afterwards. */
     private Hop exchange(URI uri, Validators validators, long deadline) throws FetchFailure {
         long remaining = deadline - System.nanoTime();
         if (remaining <= 0) {
-            throw new FetchFailure(FetchOutcome.TIMEOUT, "no complete response within " + human(limits.readTimeout()));
+            throw timedOut(null);
         }
         int port = uri.getPort() != -1 ? uri.getPort() : uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
         HttpGet get = new HttpGet(uri);
@@ -224,32 +201,16 @@ public class FeedFetcher {
                 int status = response.getCode();
                 HttpHeaders headers = headersOf(response.getHeaders());
                 if (status < 200 || status > 299 || response.getEntity() == null) {
-                    return new Hop(status, headers, new byte[0], null);
+                    return new Hop(status, headers, new byte[0]);
                 }
-                try {
-                    return new Hop(status, headers, readBody(response.getEntity(), headers), null);
-                } catch (BodyTooLargeException e) {
-                    return new Hop(status, headers, null, new FetchFailure(FetchOutcome.TOO_LARGE, e.getMessage()));
-                } catch (UnsupportedEncoding e) {
-                    return new Hop(status, headers, null, new FetchFailure(FetchOutcome.HTTP_ERROR, e.getMessage()));
-                } catch (ZipException e) {
-                    return new Hop(status, headers, null, new FetchFailure(FetchOutcome.NETWORK_ERROR,
-                            "the gzip-compressed body could not be decoded: not valid gzip (" + e.getMessage() + ")"));
-                } catch (IOException e) {
-                    if (timedOut.get()) {
-                        return new Hop(status, headers, null, new FetchFailure(FetchOutcome.TIMEOUT,
-                                "no complete response within " + human(limits.readTimeout())));
-                    }
-                    throw e;
-                }
+                return new Hop(status, headers, readBody(response.getEntity(), headers, status, timedOut));
             } finally {
                 get.cancel(); // never drain what is left of a body to reuse the connection: drop it
                 response.close();
             }
         } catch (IOException e) {
             if (timedOut.get()) {
-                throw new FetchFailure(FetchOutcome.TIMEOUT, "no complete response within "
-                        + human(limits.readTimeout()));
+                throw timedOut(null);
             }
             throw failureOf(e, uri, port);
         } finally {
@@ -258,48 +219,59 @@ public class FeedFetcher {
         }
     }
 
-    private byte[] readBody(HttpEntity entity, HttpHeaders headers) throws IOException {
-        String encoding = headers.firstValue("Content-Encoding").orElse("identity").strip().toLowerCase(Locale.ROOT);
-        long limit = limits.maxBodySize();
-        try (InputStream raw = new LimitedInputStream(entity.getContent(), limit, false)) {
-            InputStream decoded = switch (encoding) {
-                case "identity", "" -> raw;
-                case "gzip", "x-gzip" -> new LimitedInputStream(new GZIPInputStream(raw), limit, true);
-                default -> throw new UnsupportedEncoding(encoding);
-            };
-            return decoded.readAllBytes();
+    private byte[] readBody(HttpEntity entity, HttpHeaders headers, int status, AtomicBoolean timedOut)
+            throws IOException, FetchFailure {
+        try {
+            return body.read(entity, headers.firstValue("Content-Encoding").orElse(null));
+        } catch (BodyReader.BodyTooLargeException e) {
+            throw new FetchFailure(FetchOutcome.TOO_LARGE, status, e.getMessage());
+        } catch (BodyReader.UnsupportedEncodingException e) {
+            throw new FetchFailure(FetchOutcome.HTTP_ERROR, status, e.getMessage());
+        } catch (ZipException e) {
+            throw new FetchFailure(FetchOutcome.NETWORK_ERROR, status,
+                    "the gzip-compressed body could not be decoded: not valid gzip (" + e.getMessage() + ")");
+        } catch (IOException e) {
+            if (timedOut.get()) {
+                throw timedOut(status);
+            }
+            throw e;
         }
+    }
+
+    private FetchFailure timedOut(Integer status) {
+        return new FetchFailure(FetchOutcome.TIMEOUT, status, "no complete response within "
+                + human(limits.readTimeout()));
     }
 
     private FetchFailure failureOf(IOException error, URI uri, int port) {
         String hostPort = uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof RefusedAddressException) {
-                return new FetchFailure(FetchOutcome.REFUSED, "refused " + uri + ": " + cause.getMessage());
+                return new FetchFailure(FetchOutcome.REFUSED, null, "refused " + uri + ": " + cause.getMessage());
             }
             if (cause instanceof ConnectTimeoutException) {
-                return new FetchFailure(FetchOutcome.TIMEOUT, "could not connect to " + hostPort
+                return new FetchFailure(FetchOutcome.TIMEOUT, null, "could not connect to " + hostPort
                         + " within the connect timeout of " + human(limits.connectTimeout()));
             }
             if (cause instanceof SocketTimeoutException) {
-                return new FetchFailure(FetchOutcome.TIMEOUT, "no complete response within "
+                return new FetchFailure(FetchOutcome.TIMEOUT, null, "no complete response within "
                         + human(limits.readTimeout()));
             }
             if (cause instanceof UnknownHostException) {
-                return new FetchFailure(FetchOutcome.NETWORK_ERROR, "unknown host " + uri.getHost());
+                return new FetchFailure(FetchOutcome.NETWORK_ERROR, null, "unknown host " + uri.getHost());
             }
             if (cause instanceof ConnectException) {
-                return new FetchFailure(FetchOutcome.NETWORK_ERROR, "could not connect to " + hostPort
+                return new FetchFailure(FetchOutcome.NETWORK_ERROR, null, "could not connect to " + hostPort
                         + " (connection refused)");
             }
             if (cause instanceof SSLException) {
-                return new FetchFailure(FetchOutcome.NETWORK_ERROR, "TLS failed with " + uri.getHost() + ": "
+                return new FetchFailure(FetchOutcome.NETWORK_ERROR, null, "TLS failed with " + uri.getHost() + ": "
                         + cause.getMessage());
             }
         }
         String message = error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": "
                 + error.getMessage());
-        return new FetchFailure(FetchOutcome.NETWORK_ERROR, "the download failed: " + message);
+        return new FetchFailure(FetchOutcome.NETWORK_ERROR, null, "the download failed: " + message);
     }
 
     private static HttpHeaders headersOf(Header[] headers) {
@@ -340,78 +312,6 @@ public class FeedFetcher {
         return executor;
     }
 
-    private record Hop(int status, HttpHeaders headers, byte[] body, FetchFailure failure) {
-    }
-
-    /** Fails once more than {@code limit} bytes went through. */
-    private static final class LimitedInputStream extends FilterInputStream {
-        private final long limit;
-        private final boolean decoded;
-        private long count;
-
-        LimitedInputStream(InputStream in, long limit, boolean decoded) {
-            super(in);
-            this.limit = limit;
-            this.decoded = decoded;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b != -1) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int read = super.read(buffer, offset, (int) Math.min(length, limit - count + 1));
-            if (read > 0) {
-                count(read);
-            }
-            return read;
-        }
-
-        @Override
-        public byte[] readAllBytes() throws IOException {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            for (int read; (read = read(buffer, 0, buffer.length)) != -1; ) {
-                out.write(buffer, 0, read);
-            }
-            return out.toByteArray();
-        }
-
-        private void count(int read) throws BodyTooLargeException {
-            count += read;
-            if (count > limit) {
-                throw new BodyTooLargeException(limit, decoded);
-            }
-        }
-    }
-
-    /** The body is larger than allowed. */
-    static final class BodyTooLargeException extends IOException {
-        BodyTooLargeException(long limit, boolean decoded) {
-            super((decoded ? "decoded, " : "") + "the feed is larger than the limit of " + limit
-                    + " bytes (newsroom.ingest.max-body-size)");
-        }
-    }
-
-    private static final class FetchFailure extends Exception {
-        private final FetchResult.Failed result;
-
-        FetchFailure(FetchOutcome outcome, String error) {
-            super(error, null, false, false);
-            this.result = new FetchResult.Failed(outcome, null, error);
-        }
-    }
-
-    private static final class UnsupportedEncoding extends IOException {
-        UnsupportedEncoding(String encoding) {
-            super("the server sent the body with Content-Encoding '" + encoding + "', which is not supported "
-                    + "(only gzip was accepted)");
-        }
+    private record Hop(int status, HttpHeaders headers, byte[] body) {
     }
 }

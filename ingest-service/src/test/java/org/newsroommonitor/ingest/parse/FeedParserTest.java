@@ -1,10 +1,10 @@
-package org.newsroommonitor.ingest.feed;
+package org.newsroommonitor.ingest.parse;
 
 import com.rometools.rome.feed.synd.SyndFeed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsroommonitor.ingest.Fixtures;
 
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,11 +18,11 @@ class FeedParserTest {
 
     @Test
     void parsesRssAndAtom() throws Exception {
-        SyndFeed rss = parser.parse(fixture("caucasus-wire.rss"), "application/rss+xml");
+        SyndFeed rss = parser.parse(Fixtures.feed("caucasus-wire.rss"), "application/rss+xml");
         assertThat(rss.getTitle()).isEqualTo("Caucasus Wire");
         assertThat(rss.getEntries()).hasSize(4);
 
-        SyndFeed atom = parser.parse(fixture("stepanakert-daily.atom"), null);
+        SyndFeed atom = parser.parse(Fixtures.feed("stepanakert-daily.atom"), null);
         assertThat(atom.getTitle()).isEqualTo("Stepanakert Daily");
         assertThat(atom.getEntries()).hasSize(2);
     }
@@ -54,7 +54,7 @@ class FeedParserTest {
     void anXxeFeedIsRefusedWithoutLeakingTheFile(@TempDir Path dir) throws Exception {
         Path secret = dir.resolve("secret.txt");
         Files.writeString(secret, "TOP-SECRET-7f3a9c");
-        String xxe = new String(fixture("xxe.rss"), StandardCharsets.UTF_8)
+        String xxe = new String(Fixtures.feed("xxe.rss"), StandardCharsets.UTF_8)
                 .replace("file://SECRET_FILE", secret.toUri().toString());
 
         assertThatThrownBy(() -> parser.parse(xxe.getBytes(StandardCharsets.UTF_8), "application/rss+xml"))
@@ -127,9 +127,4 @@ class FeedParserTest {
         return text.toString();
     }
 
-    static byte[] fixture(String name) throws Exception {
-        try (InputStream in = FeedParserTest.class.getResourceAsStream("/feeds/" + name)) {
-            return in.readAllBytes();
-        }
-    }
 }

@@ -1,4 +1,4 @@
-package org.newsroommonitor.ingest.feed;
+package org.newsroommonitor.ingest.net;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

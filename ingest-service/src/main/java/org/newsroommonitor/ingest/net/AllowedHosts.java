@@ -1,7 +1,6 @@
-package org.newsroommonitor.ingest.feed;
+package org.newsroommonitor.ingest.net;
 
 import java.net.InetAddress;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -66,10 +65,6 @@ public final class AllowedHosts {
     /** Whether the address {@code address} on {@code port} is explicitly allowed. */
     public boolean allows(InetAddress address, int port) {
         return !entries.isEmpty() && entries.contains(address.getHostAddress().toLowerCase(Locale.ROOT) + ":" + port);
-    }
-
-    public List<String> entries() {
-        return new ArrayList<>(entries);
     }
 
     private static String key(String host, int port) {

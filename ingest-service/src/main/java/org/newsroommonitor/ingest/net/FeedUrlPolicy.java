@@ -1,4 +1,4 @@
-package org.newsroommonitor.ingest.feed;
+package org.newsroommonitor.ingest.net;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -16,7 +16,7 @@ public final class FeedUrlPolicy {
     }
 
     /** Parses and checks a configured feed URL; the reason it is refused, in plain words, otherwise. */
-    static URI checkFeedUrl(String url) throws RefusedUrlException {
+    public static URI checkFeedUrl(String url) throws RefusedUrlException {
         URI uri;
         try {
             uri = new URI(url.strip());
@@ -45,7 +45,7 @@ public final class FeedUrlPolicy {
     }
 
     /** Checks the target of a redirect from {@code from}. */
-    static void checkRedirect(URI from, URI to) throws RefusedUrlException {
+    public static void checkRedirect(URI from, URI to) throws RefusedUrlException {
         check(to);
         if (scheme(from).equals("https") && scheme(to).equals("http")) {
             throw new RefusedUrlException("redirect from https to plain http refused: " + to);

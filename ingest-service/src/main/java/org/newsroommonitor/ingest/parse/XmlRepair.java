@@ -1,4 +1,4 @@
-package org.newsroommonitor.ingest.feed;
+package org.newsroommonitor.ingest.parse;
 
 import org.jsoup.nodes.Entities;
 

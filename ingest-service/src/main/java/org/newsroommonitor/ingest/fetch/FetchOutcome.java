@@ -1,4 +1,4 @@
-package org.newsroommonitor.ingest.feed;
+package org.newsroommonitor.ingest.fetch;
 
 /** How one poll of one feed ended; {@link #tag()} is the {@code outcome} tag of the fetch counter. */
 public enum FetchOutcome {

@@ -1,4 +1,4 @@
-package org.newsroommonitor.ingest.feed;
+package org.newsroommonitor.ingest.fetch;
 
 /**
  * The cache validators of the last response of a feed, sent back as {@code If-None-Match} and
