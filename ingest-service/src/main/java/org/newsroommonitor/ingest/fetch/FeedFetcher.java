@@ -2,26 +2,27 @@ package org.newsroommonitor.ingest.fetch;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.DefaultSchemePortResolver;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.BasicHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.DefaultHttpClientConnectionOperator;
-import org.apache.hc.client5.http.ConnectTimeoutException;
-import org.apache.hc.client5.http.impl.DefaultSchemePortResolver;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
-import org.apache.hc.core5.http.config.RegistryBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.config.RegistryBuilder;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 import org.newsroommonitor.ingest.config.IngestConfig;
 import org.newsroommonitor.ingest.net.FeedUrlPolicy;
 import org.newsroommonitor.ingest.net.FeedUrlPolicy.RefusedUrlException;
+import org.newsroommonitor.ingest.net.GuardedDnsResolver;
 import org.newsroommonitor.ingest.net.GuardedDnsResolver;
 import org.newsroommonitor.ingest.net.GuardedDnsResolver.RefusedAddressException;
 
@@ -77,6 +78,7 @@ public class FeedFetcher {
 
     private final FetchLimits limits;
     private final BodyReader body;
+    private final TlsSocketStrategy tls = DefaultClientTlsStrategy.createSystemDefault();
     private final ConcurrentHashMap<String, Semaphore> perHost = new ConcurrentHashMap<>();
 
     @Inject
@@ -179,7 +181,7 @@ public class FeedFetcher {
                         proxy -> new Socket(Proxy.NO_PROXY), // never a JVM-wide SOCKS proxy: connect where checked
                         DefaultSchemePortResolver.INSTANCE, new GuardedDnsResolver(limits.allowedHosts(), port),
                         RegistryBuilder.<TlsSocketStrategy>create()
-                                .register("https", DefaultClientTlsStrategy.createSystemDefault()).build()),
+                                .register("https", tls).build()),
                 null);
         connections.setConnectionConfig(ConnectionConfig.custom()
                 .setConnectTimeout(Timeout.of(limits.connectTimeout()))
@@ -213,6 +215,11 @@ public class FeedFetcher {
                 throw timedOut(null);
             }
             throw failureOf(e, uri, port);
+        } catch (IllegalStateException e) {
+            if (timedOut.get()) { // the watchdog cancelled the request before it was sent
+                throw timedOut(null);
+            }
+            throw e;
         } finally {
             watchdog.cancel(false);
             connections.close(CloseMode.IMMEDIATE);
