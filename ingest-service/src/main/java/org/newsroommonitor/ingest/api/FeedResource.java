@@ -12,13 +12,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
-import org.newsroommonitor.ingest.feed.FeedPoller;
-import org.newsroommonitor.ingest.feed.FeedStatus;
 import org.newsroommonitor.ingest.net.FeedUrlPolicy.RefusedUrlException;
 import org.newsroommonitor.ingest.registry.Feed;
 import org.newsroommonitor.ingest.registry.FeedRegistry;
 import org.newsroommonitor.ingest.registry.FeedRegistry.AlreadyRegisteredException;
 import org.newsroommonitor.ingest.registry.Opml;
+import org.newsroommonitor.ingest.status.FeedStatus;
+import org.newsroommonitor.ingest.status.FeedStatusService;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,11 +35,11 @@ public class FeedResource {
     static final String OPML = "text/x-opml";
 
     private final FeedRegistry registry;
-    private final FeedPoller poller;
+    private final FeedStatusService statuses;
 
-    public FeedResource(FeedRegistry registry, FeedPoller poller) {
+    public FeedResource(FeedRegistry registry, FeedStatusService statuses) {
         this.registry = registry;
-        this.poller = poller;
+        this.statuses = statuses;
     }
 
     /** A new feed: {@code url} required, {@code name} optional. */
@@ -59,7 +59,7 @@ public class FeedResource {
 
     @GET
     public List<FeedStatus> list() {
-        return poller.statuses();
+        return statuses.statuses();
     }
 
     @POST
@@ -71,7 +71,7 @@ public class FeedResource {
         try {
             Feed feed = registry.add(body.url(), body.name(), "api");
             return Response.created(uri.getAbsolutePathBuilder().path(feed.id()).build())
-                    .entity(poller.status(feed)).build();
+                    .entity(statuses.status(feed)).build();
         } catch (RefusedUrlException e) {
             return error(400, e.getMessage());
         } catch (AlreadyRegisteredException e) {
@@ -82,7 +82,7 @@ public class FeedResource {
     @GET
     @Path("/{id}")
     public Response get(@PathParam("id") String id) {
-        return registry.find(id).map(feed -> Response.ok(poller.status(feed)).build())
+        return registry.find(id).map(feed -> Response.ok(statuses.status(feed)).build())
                 .orElseGet(() -> notFound(id));
     }
 
@@ -95,9 +95,9 @@ public class FeedResource {
         }
         return registry.update(id, changes.paused(), changes.name()).map(feed -> {
             if (Boolean.FALSE.equals(changes.paused())) {
-                poller.resume(feed);
+                statuses.resume(feed);
             }
-            return Response.ok(poller.status(feed)).build();
+            return Response.ok(statuses.status(feed)).build();
         }).orElseGet(() -> notFound(id));
     }
 
@@ -133,7 +133,7 @@ public class FeedResource {
         List<Refused> refused = new ArrayList<>();
         for (Opml.Outline outline : outlines) {
             try {
-                added.add(poller.status(registry.add(outline.url(), outline.name(), "opml")));
+                added.add(statuses.status(registry.add(outline.url(), outline.name(), "opml")));
             } catch (RefusedUrlException e) {
                 refused.add(new Refused(outline.url(), e.getMessage()));
             } catch (AlreadyRegisteredException e) {

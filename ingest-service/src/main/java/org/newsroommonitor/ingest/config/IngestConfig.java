@@ -104,8 +104,11 @@ public interface IngestConfig {
 
     /** Feed state in Kafka. */
     interface State {
+        /** The state topic unless configured otherwise, as {@code deploy/k8s/base/kafka/topics.yaml} declares it. */
+        String DEFAULT_TOPIC = "news.feed-state";
+
         /** The compacted topic holding feed state, published articles and registry changes. */
-        @WithDefault("news.feed-state")
+        @WithDefault(DEFAULT_TOPIC)
         String topic();
 
         /**

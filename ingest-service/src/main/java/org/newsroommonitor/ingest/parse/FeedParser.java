@@ -1,5 +1,6 @@
 package org.newsroommonitor.ingest.parse;
 
+import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.ParsingFeedException;
@@ -21,6 +22,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -64,6 +66,14 @@ public class FeedParser {
             }
             throw new FeedParseException(messageOf(strict, text), strict);
         }
+    }
+
+    /** The RSS {@code <ttl>} (minutes) of a parsed feed, if it is RSS and gave one; else {@code null}. */
+    public static Duration ttlOf(SyndFeed feed) {
+        if (feed.originalWireFeed() instanceof Channel channel && channel.getTtl() > 0) {
+            return Duration.ofMinutes(channel.getTtl());
+        }
+        return null;
     }
 
     private static String messageOf(Exception error, String text) {

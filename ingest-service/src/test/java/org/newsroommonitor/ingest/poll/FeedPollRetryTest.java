@@ -1,11 +1,9 @@
-package org.newsroommonitor.ingest.feed;
+package org.newsroommonitor.ingest.poll;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.quarkus.runtime.configuration.MemorySize;
 import org.junit.jupiter.api.Test;
 import org.newsroommonitor.ingest.Fixtures;
 import org.newsroommonitor.ingest.TestIngestConfig;
-import org.newsroommonitor.ingest.article.EntryMapper;
 import org.newsroommonitor.ingest.article.InMemorySeenArticles;
 import org.newsroommonitor.ingest.config.IngestConfig;
 import org.newsroommonitor.ingest.fetch.FeedFetcher;
@@ -13,22 +11,19 @@ import org.newsroommonitor.ingest.fetch.FetchLimits;
 import org.newsroommonitor.ingest.fetch.FetchResult;
 import org.newsroommonitor.ingest.fetch.Validators;
 import org.newsroommonitor.ingest.messaging.ArticlePublisher;
-import org.newsroommonitor.ingest.metrics.IngestMetrics;
 import org.newsroommonitor.ingest.net.AllowedHosts;
-import org.newsroommonitor.ingest.parse.FeedParser;
 import org.newsroommonitor.ingest.registry.Feed;
 import org.newsroommonitor.ingest.registry.FeedRegistry;
 import org.newsroommonitor.ingest.state.InMemoryFeedStateStore;
+import org.newsroommonitor.ingest.state.PollSchedule;
+import org.newsroommonitor.ingest.status.FeedStatus;
 import org.newsroommonitor.messages.Article;
 
-import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpHeaders;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,7 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The poll loop without Kafka: an article Kafka did not confirm is not remembered, so the next poll retries it. */
-class FeedPollerRetryTest {
+class FeedPollRetryTest {
 
     private static final String FEED_URL = "http://feeds.example/caucasus-wire.rss";
     private static final String FLOUR_ID = "41db6b7eb3413543de3616f4d15b30a5";
@@ -48,20 +43,19 @@ class FeedPollerRetryTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private FetchResult nextFetch;
 
-    private final FeedPoller poller = new FeedPoller(config(), new FeedFetcher(FetchLimits.of(config())) {
+    private final Polling polling = Polling.wire(config(), new FeedFetcher(FetchLimits.of(config())) {
         @Override
         public FetchResult fetch(String feedUrl, Validators validators) {
             return nextFetch;
         }
-    }, new FeedParser(), new EntryMapper(), seen, publisher, registry, states, feedId -> true,
-            new IngestMetrics(meters));
+    }, publisher, registry, states, seen, feedId -> true, meters, new PollSchedule(config()));
 
     @Test
     void anArticleKafkaDidNotConfirmIsPublishedAgainAtTheNextPoll() throws Exception {
         nextFetch = fetched(Fixtures.feed("caucasus-wire.rss"));
         publisher.failing.add(FLOUR_ID);
 
-        poller.pollAll();
+        polling.scheduler().pollAll();
 
         assertThat(publisher.sent).hasSize(4);
         assertThat(seen.size()).isEqualTo(3);
@@ -75,7 +69,7 @@ class FeedPollerRetryTest {
 
         publisher.failing.clear();
         publisher.sent.clear();
-        poller.pollAll();
+        polling.scheduler().pollAll();
 
         assertThat(publisher.sent).extracting(Article::id).containsExactly(FLOUR_ID);
         assertThat(publisher.sent.get(0).revision()).isEqualTo(1);
@@ -88,7 +82,7 @@ class FeedPollerRetryTest {
     void aFeedThatCannotBeParsedIsReportedAndCounted() {
         nextFetch = fetched("<rss><channel>".getBytes());
 
-        poller.pollAll();
+        polling.scheduler().pollAll();
 
         FeedStatus status = status();
         assertThat(status.httpStatus()).isEqualTo(200);
@@ -123,7 +117,7 @@ class FeedPollerRetryTest {
     }
 
     private FeedStatus status() {
-        return poller.statuses().get(0);
+        return polling.statuses().statuses().get(0);
     }
 
     private static FeedRegistry registry() {

@@ -1,4 +1,4 @@
-package org.newsroommonitor.ingest.feed;
+package org.newsroommonitor.ingest.poll;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +17,11 @@ import org.newsroommonitor.ingest.FixtureFeedServer;
 import org.newsroommonitor.ingest.Fixtures;
 import org.newsroommonitor.ingest.IngestTestResource;
 import org.newsroommonitor.ingest.article.ArticleId;
+import org.newsroommonitor.ingest.registry.Feed;
+import org.newsroommonitor.ingest.status.FeedStatus;
+import org.newsroommonitor.ingest.status.FeedStatusService;
 import org.newsroommonitor.localstack.TestServers;
+import org.newsroommonitor.messages.KafkaTopics;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -43,9 +47,9 @@ import static org.hamcrest.Matchers.startsWith;
  */
 @QuarkusTest
 @QuarkusTestResource(value = IngestTestResource.class, restrictToAnnotatedClass = false)
-class FeedPollerTest {
+class FeedPollTest {
 
-    private static final String TOPIC = "news.articles";
+    private static final String TOPIC = KafkaTopics.ARTICLES;
     private static final String AID_ID = "f716171f89ccf9b1a7bb5836e85bc4af";
     private static final String BREAD_ID = ArticleId.ofCanonicalUrl(
             "https://caucasus-wire.example/2023/09/13/bread-rationed-in-stepanakert");
@@ -55,7 +59,10 @@ class FeedPollerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
-    FeedPoller poller;
+    FeedScheduler scheduler;
+
+    @Inject
+    FeedStatusService statuses;
 
     private KafkaConsumer<String, String> consumer;
     private List<TopicPartition> partitions;
@@ -87,7 +94,7 @@ class FeedPollerTest {
         String missingUrl = FixtureFeedServer.url(FixtureFeedServer.MISSING_PATH);
 
         // first poll: the four entries, keyed by article id
-        poller.pollAll();
+        scheduler.pollAll();
         Map<String, JsonNode> first = byKey(readToEnd());
         assertThat(first).containsOnlyKeys(AID_ID, BREAD_ID, LACHIN_ID, FLOUR_ID);
         assertThat(first.values()).extracting(article -> article.get("title").asText()).containsExactlyInAnyOrder(
@@ -115,7 +122,7 @@ class FeedPollerTest {
         assertThat(flour.get("guid").asText()).isEqualTo("caucasus-wire-2023-0915-flour");
 
         // second poll of the same feed: nothing new
-        poller.pollAll();
+        scheduler.pollAll();
         assertThat(readToEnd()).isEmpty();
         assertThat(status(feedUrl)).satisfies(status -> {
             assertThat(status.itemsSeen()).isEqualTo(4);
@@ -129,7 +136,7 @@ class FeedPollerTest {
                 .replace("Baku offers flour deliveries through Aghdam.",
                         "Baku offers 40 tonnes of flour through Aghdam; Stepanakert refuses.")
                 .getBytes(StandardCharsets.UTF_8));
-        poller.pollAll();
+        scheduler.pollAll();
         List<ConsumerRecord<String, String>> update = readToEnd();
         assertThat(update).hasSize(1);
         assertThat(update.get(0).key()).isEqualTo(FLOUR_ID);
@@ -165,8 +172,8 @@ class FeedPollerTest {
         assertThat(metric(metrics, "newsroom_ingest_articles_published_total")).isEqualTo(5.0);
         assertThat(metric(metrics, "newsroom_ingest_fetch_duration_seconds_count")).isEqualTo(6.0);
         assertThat(metric(metrics, "newsroom_ingest_articles_new_total")).isEqualTo(4.0);
-        String feedId = org.newsroommonitor.ingest.registry.Feed.idOf(feedUrl);
-        String missingId = org.newsroommonitor.ingest.registry.Feed.idOf(missingUrl);
+        String feedId = Feed.idOf(feedUrl);
+        String missingId = Feed.idOf(missingUrl);
         assertThat(metric(metrics, "newsroom_ingest_feed_fetches_total{feed=\"" + feedId + "\",outcome=\"ok\",url=\""
                 + feedUrl + "\"}")).isEqualTo(3.0);
         assertThat(metric(metrics, "newsroom_ingest_feed_fetches_total{feed=\"" + missingId
@@ -196,7 +203,7 @@ class FeedPollerTest {
     }
 
     private FeedStatus status(String url) {
-        return poller.statuses().stream().filter(status -> status.url().equals(url)).findFirst().orElseThrow();
+        return statuses.statuses().stream().filter(status -> status.url().equals(url)).findFirst().orElseThrow();
     }
 
     /** Every record from the current position up to the end offsets as they are now. */

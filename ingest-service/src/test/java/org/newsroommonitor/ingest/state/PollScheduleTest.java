@@ -1,10 +1,13 @@
-package org.newsroommonitor.ingest.feed;
+package org.newsroommonitor.ingest.state;
 
 import org.junit.jupiter.api.Test;
 import org.newsroommonitor.ingest.fetch.HttpCaching;
 
+import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +17,7 @@ class PollScheduleTest {
     private static final Duration FIVE_MIN = Duration.ofMinutes(5);
 
     private final PollSchedule noJitter = new PollSchedule(FIVE_MIN, Duration.ofHours(6), Duration.ofHours(1), 0.2,
-            () -> 0.0);
+            10, () -> 0.0);
 
     @Test
     void afterSuccessThePollIntervalUnlessTheFeedAsksForLonger() {
@@ -23,7 +26,8 @@ class PollScheduleTest {
         assertThat(noJitter.afterSuccess(NOW, Duration.ofMinutes(1), Duration.ofMinutes(15)))
                 .isEqualTo(NOW.plusSeconds(900));
         assertThat(noJitter.afterSuccess(NOW, null, Duration.ofSeconds(10))).isEqualTo(NOW.plus(FIVE_MIN));
-        assertThat(noJitter.afterSuccess(NOW, Duration.ofDays(7), null)).as("capped").isEqualTo(NOW.plusSeconds(6 * 3600));
+        assertThat(noJitter.afterSuccess(NOW, Duration.ofDays(7), null)).as("capped")
+                .isEqualTo(NOW.plusSeconds(6 * 3600));
     }
 
     @Test
@@ -39,11 +43,11 @@ class PollScheduleTest {
     @Test
     void jitterTakesUpToItsFractionOff() {
         PollSchedule fullJitter = new PollSchedule(FIVE_MIN, Duration.ofHours(6), Duration.ofHours(1), 0.2,
-                () -> 0.999999);
+                10, () -> 0.999999);
         Instant next = fullJitter.afterFailure(NOW, 3, null);
         assertThat(next).isAfter(NOW.plusSeconds(959)).isBefore(NOW.plusSeconds(961)); // 1200 s less 20 %
         PollSchedule halfJitter = new PollSchedule(FIVE_MIN, Duration.ofHours(6), Duration.ofHours(1), 0.2,
-                () -> 0.5);
+                10, () -> 0.5);
         assertThat(halfJitter.afterFailure(NOW, 3, null)).isEqualTo(NOW.plusSeconds(1080));
     }
 
@@ -56,8 +60,7 @@ class PollScheduleTest {
 
     @Test
     void readsMaxAgeAndRetryAfter() {
-        java.net.http.HttpHeaders headers = java.net.http.HttpHeaders.of(
-                java.util.Map.of("Cache-Control", java.util.List.of("public, s-maxage=60, max-age=900")),
+        HttpHeaders headers = HttpHeaders.of(Map.of("Cache-Control", List.of("public, s-maxage=60, max-age=900")),
                 (a, b) -> true);
         assertThat(HttpCaching.maxAge(headers)).isEqualTo(Duration.ofSeconds(900));
         assertThat(HttpCaching.retryAfter("120", NOW)).isEqualTo(Duration.ofSeconds(120));

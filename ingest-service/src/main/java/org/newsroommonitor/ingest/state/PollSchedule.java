@@ -1,5 +1,7 @@
-package org.newsroommonitor.ingest.feed;
+package org.newsroommonitor.ingest.state;
 
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import org.newsroommonitor.ingest.config.IngestConfig;
 
 import java.time.Duration;
@@ -15,28 +17,34 @@ import java.util.function.DoubleSupplier;
  * <li>After the n-th failure in a row: the poll interval doubled n-1 times, capped at the maximum backoff, with
  *     the last {@code jitter} fraction of it randomised (so feeds that failed together do not retry together),
  *     and never sooner than a {@code Retry-After} asked (itself capped at the maximum poll interval).</li>
+ * <li>After {@code pauseAfterFailures} failures in a row (unless 0): never, until an operator resumes the feed.</li>
  * </ul>
  */
+@Singleton
 public final class PollSchedule {
 
     private final Duration pollInterval;
     private final Duration maxPollInterval;
     private final Duration maxBackoff;
     private final double jitter;
+    private final int pauseAfterFailures;
     private final DoubleSupplier random;
 
+    @Inject
+    public PollSchedule(IngestConfig config) {
+        this(config.pollInterval(), config.maxPollInterval(), config.maxBackoff(), config.backoffJitter(),
+                config.pauseAfterFailures(), () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    /** @param random a number in [0, 1) for each jitter */
     public PollSchedule(Duration pollInterval, Duration maxPollInterval, Duration maxBackoff, double jitter,
-            DoubleSupplier random) {
+            int pauseAfterFailures, DoubleSupplier random) {
         this.pollInterval = pollInterval;
         this.maxPollInterval = max(maxPollInterval, pollInterval);
         this.maxBackoff = max(maxBackoff, pollInterval);
         this.jitter = Math.min(1, Math.max(0, jitter));
+        this.pauseAfterFailures = pauseAfterFailures;
         this.random = random;
-    }
-
-    public static PollSchedule of(IngestConfig config) {
-        return new PollSchedule(config.pollInterval(), config.maxPollInterval(), config.maxBackoff(),
-                config.backoffJitter(), () -> ThreadLocalRandom.current().nextDouble());
     }
 
     /**
@@ -71,6 +79,11 @@ public final class PollSchedule {
             wait = max(wait, min(retryAfter, maxPollInterval));
         }
         return now.plus(wait);
+    }
+
+    /** Whether a feed is paused after {@code consecutiveFailures} failures in a row. */
+    public boolean pausesAfter(int consecutiveFailures) {
+        return pauseAfterFailures > 0 && consecutiveFailures >= pauseAfterFailures;
     }
 
     private static Duration max(Duration a, Duration b) {

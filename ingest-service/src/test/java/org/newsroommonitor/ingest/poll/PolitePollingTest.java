@@ -1,4 +1,4 @@
-package org.newsroommonitor.ingest.feed;
+package org.newsroommonitor.ingest.poll;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -8,18 +8,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.newsroommonitor.ingest.Fixtures;
 import org.newsroommonitor.ingest.TestIngestConfig;
-import org.newsroommonitor.ingest.article.EntryMapper;
 import org.newsroommonitor.ingest.article.InMemorySeenArticles;
 import org.newsroommonitor.ingest.fetch.FeedFetcher;
 import org.newsroommonitor.ingest.fetch.FetchLimits;
 import org.newsroommonitor.ingest.messaging.ArticlePublisher;
-import org.newsroommonitor.ingest.metrics.IngestMetrics;
 import org.newsroommonitor.ingest.net.AllowedHosts;
-import org.newsroommonitor.ingest.parse.FeedParser;
 import org.newsroommonitor.ingest.registry.Feed;
 import org.newsroommonitor.ingest.registry.FeedRegistry;
 import org.newsroommonitor.ingest.state.FeedState;
 import org.newsroommonitor.ingest.state.InMemoryFeedStateStore;
+import org.newsroommonitor.ingest.state.PollSchedule;
+import org.newsroommonitor.ingest.status.FeedStatus;
+import org.newsroommonitor.ingest.status.FeedStatusService;
 import org.newsroommonitor.messages.Article;
 
 import java.io.IOException;
@@ -27,7 +27,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +55,8 @@ class PolitePollingTest {
     private final InMemoryFeedStateStore states = new InMemoryFeedStateStore();
     private final TestIngestConfig config = new TestIngestConfig();
     private FeedRegistry registry;
-    private FeedPoller poller;
+    private FeedScheduler scheduler;
+    private FeedStatusService statuses;
     private byte[] feed;
 
     @BeforeEach
@@ -110,10 +110,12 @@ class PolitePollingTest {
                 return CompletableFuture.completedFuture(null);
             }
         };
-        poller = new FeedPoller(config, new FeedFetcher(FetchLimits.of(config)), new FeedParser(), new EntryMapper(),
-                new InMemorySeenArticles(), publisher, registry, states, feedId -> true,
-                new IngestMetrics(new SimpleMeterRegistry()),
-                new PollSchedule(config.pollInterval, config.maxPollInterval, config.maxBackoff, 0.2, () -> 0.0));
+        Polling polling = Polling.wire(config, new FeedFetcher(FetchLimits.of(config)), publisher, registry, states,
+                new InMemorySeenArticles(), feedId -> true, new SimpleMeterRegistry(),
+                new PollSchedule(config.pollInterval, config.maxPollInterval, config.maxBackoff, 0.2,
+                        config.pauseAfterFailures, () -> 0.0));
+        scheduler = polling.scheduler();
+        statuses = polling.statuses();
     }
 
     @AfterEach
@@ -124,18 +126,18 @@ class PolitePollingTest {
     @Test
     void aNewEtagWithTheSameContentPublishesNothingAndTheNewEtagIsSentNextTime() {
         Feed feed = add("/new-etag-every-time?x");
-        poller.pollAll();
+        scheduler.pollAll();
         assertThat(sent).hasSize(4);
         assertThat(state(feed).etag()).isEqualTo("\"e1\"");
 
-        poller.pollAll();
+        scheduler.pollAll();
         assertThat(sent).as("nothing republished").hasSize(4);
         assertThat(state(feed).etag()).isEqualTo("\"e2\"");
-        assertThat(poller.status(feed).itemsSeen()).isEqualTo(4);
-        assertThat(poller.status(feed).newItems()).isZero();
-        assertThat(poller.status(feed).httpStatus()).isEqualTo(200);
+        assertThat(statuses.status(feed).itemsSeen()).isEqualTo(4);
+        assertThat(statuses.status(feed).newItems()).isZero();
+        assertThat(statuses.status(feed).httpStatus()).isEqualTo(200);
 
-        poller.pollAll();
+        scheduler.pollAll();
         assertThat(ifNoneMatch.get("/new-etag-every-time")).containsExactly(null, "\"e1\"", "\"e2\"");
         assertThat(sent).hasSize(4);
     }
@@ -143,12 +145,12 @@ class PolitePollingTest {
     @Test
     void aNotModifiedFeedKeepsItsStateAndHonoursMaxAge() {
         Feed feed = add("/conditional");
-        poller.pollAll();
+        scheduler.pollAll();
         assertThat(sent).hasSize(4);
         Instant before = Instant.now();
-        poller.pollAll();
+        scheduler.pollAll();
 
-        FeedStatus status = poller.status(feed);
+        FeedStatus status = statuses.status(feed);
         assertThat(ifNoneMatch.get("/conditional")).containsExactly(null, "\"v1\"");
         assertThat(status.httpStatus()).isEqualTo(304);
         assertThat(status.itemsSeen()).isEqualTo(4);
@@ -164,52 +166,52 @@ class PolitePollingTest {
     void tooManyRequestsWaitsAsLongAsTheServerAsked() {
         Feed feed = add("/busy");
         Instant before = Instant.now();
-        poller.pollAll();
-        FeedStatus status = poller.status(feed);
+        scheduler.pollAll();
+        FeedStatus status = statuses.status(feed);
         assertThat(status.httpStatus()).isEqualTo(429);
         assertThat(status.lastError()).isEqualTo("the server answered HTTP 429 (too many requests), and asked to wait "
                 + "60 min");
         assertThat(status.consecutiveFailures()).isEqualTo(1);
         assertThat(status.nextPoll()).isBetween(before.plusSeconds(3599), before.plusSeconds(3605));
-        assertThat(poller.pollDue(Instant.now().plusSeconds(1800))).as("not due before Retry-After").isEmpty();
-        assertThat(poller.pollDue(Instant.now().plusSeconds(3700))).hasSize(1);
+        assertThat(scheduler.pollDue(Instant.now().plusSeconds(1800))).as("not due before Retry-After").isEmpty();
+        assertThat(scheduler.pollDue(Instant.now().plusSeconds(3700))).hasSize(1);
     }
 
     @Test
     void failuresBackOffAndPauseTheFeedUntilResumed() {
         Feed feed = add("/broken");
         Instant before = Instant.now();
-        poller.pollAll();
-        assertThat(poller.status(feed).nextPoll()).isBetween(before.plusSeconds(299), before.plusSeconds(305));
-        poller.pollAll();
-        assertThat(poller.status(feed).nextPoll()).isBetween(before.plusSeconds(599), before.plusSeconds(605));
-        assertThat(poller.status(feed).paused()).isFalse();
-        poller.pollAll();
+        scheduler.pollAll();
+        assertThat(statuses.status(feed).nextPoll()).isBetween(before.plusSeconds(299), before.plusSeconds(305));
+        scheduler.pollAll();
+        assertThat(statuses.status(feed).nextPoll()).isBetween(before.plusSeconds(599), before.plusSeconds(605));
+        assertThat(statuses.status(feed).paused()).isFalse();
+        scheduler.pollAll();
 
-        FeedStatus paused = poller.status(feed);
+        FeedStatus paused = statuses.status(feed);
         assertThat(paused.paused()).isTrue();
         assertThat(paused.consecutiveFailures()).isEqualTo(3);
         assertThat(paused.pausedReason()).isEqualTo("paused automatically after 3 failed polls in a row (the last: "
                 + "the server answered HTTP 500 (server error)); resume with PATCH /api/feeds/" + feed.id()
                 + " {\"paused\": false}");
         assertThat(paused.nextPoll()).isNull();
-        poller.pollAll();
-        assertThat(poller.pollDue(Instant.now().plusSeconds(86400))).isEmpty();
+        scheduler.pollAll();
+        assertThat(scheduler.pollDue(Instant.now().plusSeconds(86400))).isEmpty();
         assertThat(hits.get("/broken")).hasValue(3);
 
-        poller.resume(feed);
-        assertThat(poller.status(feed).paused()).isFalse();
-        poller.pollAll();
+        statuses.resume(feed);
+        assertThat(statuses.status(feed).paused()).isFalse();
+        scheduler.pollAll();
         assertThat(hits.get("/broken")).hasValue(4);
-        assertThat(poller.status(feed).consecutiveFailures()).isEqualTo(1);
+        assertThat(statuses.status(feed).consecutiveFailures()).isEqualTo(1);
     }
 
     @Test
     void theFeedsTtlIsHonoured() {
         Feed feed = add("/ttl");
         Instant before = Instant.now();
-        poller.pollAll();
-        assertThat(poller.status(feed).nextPoll()).isBetween(before.plusSeconds(7199), before.plusSeconds(7205));
+        scheduler.pollAll();
+        assertThat(statuses.status(feed).nextPoll()).isBetween(before.plusSeconds(7199), before.plusSeconds(7205));
         assertThat(state(feed).ttlSeconds()).isEqualTo(7200);
     }
 
@@ -218,7 +220,7 @@ class PolitePollingTest {
         for (int i = 0; i < 6; i++) {
             add("/slowish?feed=" + i);
         }
-        poller.pollAll();
+        scheduler.pollAll();
         assertThat(hits.get("/slowish")).hasValue(6);
         assertThat(maxRunning).hasValue(2);
     }

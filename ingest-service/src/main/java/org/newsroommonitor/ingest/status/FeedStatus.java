@@ -1,4 +1,4 @@
-package org.newsroommonitor.ingest.feed;
+package org.newsroommonitor.ingest.status;
 
 import org.newsroommonitor.ingest.registry.Feed;
 import org.newsroommonitor.ingest.state.FeedState;

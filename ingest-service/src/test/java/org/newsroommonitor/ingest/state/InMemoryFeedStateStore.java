@@ -1,15 +1,10 @@
 package org.newsroommonitor.ingest.state;
 
-import io.quarkus.arc.DefaultBean;
-import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
-/** {@link FeedStateStore} in memory, forgotten at restart: for unit tests, and the default without Kafka state. */
-@ApplicationScoped
-@DefaultBean
+/** {@link FeedStateStore} in memory, for the tests that need no Kafka broker. */
 public class InMemoryFeedStateStore implements FeedStateStore {
 
     private final ConcurrentMap<String, FeedState> states = new ConcurrentHashMap<>();

@@ -1,4 +1,4 @@
-package org.newsroommonitor.ingest.state;
+package org.newsroommonitor.ingest.statetopic;
 
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -7,22 +7,20 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.newsroommonitor.ingest.Fixtures;
 import org.newsroommonitor.ingest.IngestTestResource;
 import org.newsroommonitor.ingest.TestIngestConfig;
-import org.newsroommonitor.ingest.article.EntryMapper;
-import org.newsroommonitor.ingest.net.AllowedHosts;
 import org.newsroommonitor.ingest.fetch.FeedFetcher;
-import org.newsroommonitor.ingest.parse.FeedParser;
-import org.newsroommonitor.ingest.feed.FeedPoller;
 import org.newsroommonitor.ingest.fetch.FetchLimits;
 import org.newsroommonitor.ingest.messaging.ArticlePublisher;
-import org.newsroommonitor.ingest.metrics.IngestMetrics;
+import org.newsroommonitor.ingest.net.AllowedHosts;
+import org.newsroommonitor.ingest.poll.Polling;
 import org.newsroommonitor.ingest.registry.Feed;
 import org.newsroommonitor.ingest.registry.FeedRegistry;
+import org.newsroommonitor.ingest.state.PollSchedule;
 import org.newsroommonitor.localstack.TestServers;
 import org.newsroommonitor.messages.Article;
 
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -42,26 +40,24 @@ import static org.awaitility.Awaitility.await;
 /**
  * Feed state in a compacted topic of the real Kafka broker: it survives a restart (nothing is published twice),
  * registry changes reach the other replicas, and two replicas split the feeds so that each is polled by exactly one,
- * the survivor taking all of them when the other leaves. Each test has its own topic and owner group, and its own
- * {@link KafkaFeedState} instances beside the running service's.
+ * the survivor taking all of them when the other leaves; a replica started before the topic exists waits for it.
+ * Each test has its own topic and owner group, and its own {@link FeedStateTopic} instances beside the running
+ * service's.
  */
 @QuarkusTest // shares the broker of the other Quarkus tests (a plain test would start a second one in this JVM)
 @QuarkusTestResource(value = IngestTestResource.class, restrictToAnnotatedClass = false)
-class KafkaFeedStateTest {
+class FeedStateTopicTest {
 
     private final String topic = "feed-state-test-" + UUID.randomUUID();
     private final String group = "owners-" + UUID.randomUUID();
-    private final List<KafkaFeedState> stores = new ArrayList<>();
+    private final List<FeedStateTopic> stores = new ArrayList<>();
     private final List<String> ifNoneMatch = new CopyOnWriteArrayList<>();
     private HttpServer server;
 
     @BeforeEach
     void createTopic() throws Exception {
         IngestTestResource.createStateTopic(topic, 6);
-        byte[] feed;
-        try (InputStream in = getClass().getResourceAsStream("/feeds/caucasus-wire.rss")) {
-            feed = in.readAllBytes();
-        }
+        byte[] feed = Fixtures.feed("caucasus-wire.rss");
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/feed.rss", exchange -> {
             ifNoneMatch.add(String.valueOf(exchange.getRequestHeaders().getFirst("If-None-Match")));
@@ -82,7 +78,7 @@ class KafkaFeedStateTest {
 
     @AfterEach
     void stop() {
-        stores.forEach(KafkaFeedState::close);
+        stores.forEach(FeedStateTopic::close);
         if (server != null) {
             server.stop(0);
         }
@@ -94,29 +90,29 @@ class KafkaFeedStateTest {
         Feed feed = Feed.of(url, "Wire", "env");
 
         FeedRegistry registry = registry(feed);
-        KafkaFeedState first = store(registry);
+        FeedStateTopic first = store(registry);
         List<Article> sent = new CopyOnWriteArrayList<>();
-        poller(first, registry, sent).pollAll();
+        polling(first, registry, sent).scheduler().pollAll();
         assertThat(sent).hasSize(4);
-        assertThat(first.get(feed.id()).orElseThrow().etag()).isEqualTo("\"wire-1\"");
+        assertThat(first.feedStates().get(feed.id()).orElseThrow().etag()).isEqualTo("\"wire-1\"");
         first.close();
 
         FeedRegistry registryAfterRestart = registry(feed);
-        KafkaFeedState second = store(registryAfterRestart);
-        assertThat(second.awaitReady()).isTrue();
-        assertThat(second.size()).as("published articles remembered").isEqualTo(4);
-        assertThat(second.get(feed.id()).orElseThrow().itemsSeen()).isEqualTo(4);
+        FeedStateTopic second = store(registryAfterRestart);
+        assertThat(second.ownership().awaitReady()).isTrue();
+        assertThat(second.seenArticles().size()).as("published articles remembered").isEqualTo(4);
+        assertThat(second.feedStates().get(feed.id()).orElseThrow().itemsSeen()).isEqualTo(4);
 
         List<Article> sentAfterRestart = new CopyOnWriteArrayList<>();
-        FeedPoller restarted = poller(second, registryAfterRestart, sentAfterRestart);
-        restarted.pollAll();
+        Polling restarted = polling(second, registryAfterRestart, sentAfterRestart);
+        restarted.scheduler().pollAll();
         assertThat(sentAfterRestart).as("nothing republished after the restart").isEmpty();
         assertThat(ifNoneMatch).as("the validators survived too").containsExactly("null", "\"wire-1\"");
-        assertThat(restarted.status(feed).httpStatus()).isEqualTo(304);
+        assertThat(restarted.statuses().status(feed).httpStatus()).isEqualTo(304);
 
         // and without the validators (the feed's state lost), the article ids alone still prevent a republish
-        second.remove(feed.id());
-        restarted.pollAll();
+        second.feedStates().remove(feed.id());
+        restarted.scheduler().pollAll();
         assertThat(sentAfterRestart).isEmpty();
     }
 
@@ -124,8 +120,8 @@ class KafkaFeedStateTest {
     void registryChangesReachTheOtherReplicas() {
         FeedRegistry registryA = new FeedRegistry(AllowedHosts.of(List.of("127.0.0.1:8090")));
         FeedRegistry registryB = new FeedRegistry(AllowedHosts.none());
-        store(registryA).awaitReady();
-        store(registryB).awaitReady();
+        store(registryA).ownership().awaitReady();
+        store(registryB).ownership().awaitReady();
 
         Feed added;
         try {
@@ -145,8 +141,8 @@ class KafkaFeedStateTest {
     @Test
     void twoReplicasSplitTheFeedsAndTheSurvivorTakesThemAll() {
         List<String> feedIds = IntStream.range(0, 60).mapToObj(i -> Feed.idOf("https://feeds.example/" + i)).toList();
-        KafkaFeedState a = store(new FeedRegistry(AllowedHosts.none()));
-        KafkaFeedState b = store(new FeedRegistry(AllowedHosts.none()));
+        FeedStateTopic a = store(new FeedRegistry(AllowedHosts.none()));
+        FeedStateTopic b = store(new FeedRegistry(AllowedHosts.none()));
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             Set<Integer> union = new HashSet<>(a.ownedPartitions());
@@ -158,19 +154,37 @@ class KafkaFeedStateTest {
             assertThat(a.ownedPartitions()).doesNotContainAnyElementsOf(b.ownedPartitions());
         });
         for (String id : feedIds) {
-            assertThat(a.owns(id) ^ b.owns(id)).as("feed %s polled by exactly one replica", id).isTrue();
+            assertThat(a.ownership().owns(id) ^ b.ownership().owns(id))
+                    .as("feed %s polled by exactly one replica", id).isTrue();
         }
-        long ownedByA = feedIds.stream().filter(a::owns).count();
+        long ownedByA = feedIds.stream().filter(a.ownership()::owns).count();
         assertThat(ownedByA).isBetween(1L, 59L);
 
         a.close(); // leaves the group, as a replica does when it stops; a dead one is noticed at session timeout
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(b.ownedPartitions()).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5));
-        assertThat(feedIds).allMatch(b::owns);
+        assertThat(feedIds).allMatch(b.ownership()::owns);
     }
 
-    private KafkaFeedState store(FeedRegistry registry) {
-        KafkaFeedState store = new KafkaFeedState(TestServers.kafka().bootstrapServers(), topic, group,
+    @Test
+    void aReplicaStartedBeforeTheTopicExistsWaitsForIt() {
+        String missing = "feed-state-later-" + UUID.randomUUID();
+        FeedStateTopic early = store(missing, new FeedRegistry(AllowedHosts.none()));
+        assertThat(early.ownership().ready()).isFalse();
+
+        IngestTestResource.createStateTopic(missing, 2);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> early.ownership().ready());
+        assertThat(early.ownedPartitions()).containsExactly(0, 1);
+        assertThat(early.ownership().owns(Feed.idOf("https://feeds.example/any"))).isTrue();
+    }
+
+    private FeedStateTopic store(FeedRegistry registry) {
+        return store(topic, registry);
+    }
+
+    private FeedStateTopic store(String topicName, FeedRegistry registry) {
+        FeedStateTopic store = new FeedStateTopic(TestServers.kafka().bootstrapServers(), topicName, group,
                 Duration.ofSeconds(60), registry);
         stores.add(store);
         return store;
@@ -182,7 +196,7 @@ class KafkaFeedStateTest {
         return registry;
     }
 
-    private FeedPoller poller(KafkaFeedState state, FeedRegistry registry, List<Article> sent) {
+    private Polling polling(FeedStateTopic state, FeedRegistry registry, List<Article> sent) {
         TestIngestConfig config = new TestIngestConfig();
         config.allowedHosts = List.of("127.0.0.1:" + server.getAddress().getPort());
         ArticlePublisher publisher = new ArticlePublisher(null) {
@@ -192,7 +206,7 @@ class KafkaFeedStateTest {
                 return CompletableFuture.completedFuture(null);
             }
         };
-        return new FeedPoller(config, new FeedFetcher(FetchLimits.of(config)), new FeedParser(), new EntryMapper(),
-                state, publisher, registry, state, state, new IngestMetrics(new SimpleMeterRegistry()));
+        return Polling.wire(config, new FeedFetcher(FetchLimits.of(config)), publisher, registry, state.feedStates(),
+                state.seenArticles(), state.ownership(), new SimpleMeterRegistry(), new PollSchedule(config));
     }
 }
