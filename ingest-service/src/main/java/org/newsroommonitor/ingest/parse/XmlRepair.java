@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  */
 final class XmlRepair {
 
-    private static final Pattern AMPERSAND = Pattern.compile("&(#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|([A-Za-z][A-Za-z0-9]{0,31});)?");
+    private static final Pattern AMPERSAND =
+            Pattern.compile("&(#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|([A-Za-z][A-Za-z0-9]{0,31});)?");
 
     private static final Pattern RSS_WITHOUT_VERSION = Pattern.compile("<rss(?![^>]*\\bversion\\s*=)(?=[\\s>/])");
 

@@ -154,7 +154,8 @@ class EntryMapperTest {
                 + "second day. <a href=\"https://rich.example/tags/lachin\" rel=\"nofollow\">More on Lachin</a>  </p>");
         assertThat(convoy.summary()).isEqualTo(
                 "Twenty trucks with flour waited at the checkpoint for a second day. More on Lachin");
-        assertThat(convoy.imageUrl()).as("the first image of the HTML").isEqualTo("https://rich.example/img/convoy.jpg");
+        assertThat(convoy.imageUrl()).as("the first image of the HTML")
+                .isEqualTo("https://rich.example/img/convoy.jpg");
         assertThat(convoy.enclosures()).containsExactly(new Enclosure(
                 "https://rich.example/audio/convoy.mp3", "audio/mpeg", 1048576));
 

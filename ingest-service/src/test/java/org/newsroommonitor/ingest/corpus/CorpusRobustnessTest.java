@@ -294,7 +294,8 @@ class CorpusRobustnessTest {
                 .append(parsedByFolder.getOrDefault(folder, 0)).append(" |\n"));
         out.append("\n## Rejected, by reason\n\n| feeds | reason | example |\n| --- | --- | --- |\n");
         reasons.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
                 .forEach(entry -> out.append("| ").append(entry.getValue()).append(" | ")
                         .append(entry.getKey().replace("|", "\\|")).append(" | `")
                         .append(example.get(entry.getKey())).append("` |\n"));

@@ -89,7 +89,8 @@ class AddressPolicyTest {
 
     @Test
     void theGuardResolvesAndRefusesAHostNameOfAnInternalAddress() {
-        assertThatThrownBy(() -> GuardedDnsResolver.check("localhost", 9092, AllowedHosts.of(List.of("127.0.0.1:8090"))))
+        AllowedHosts sampleFeeds = AllowedHosts.of(List.of("127.0.0.1:8090"));
+        assertThatThrownBy(() -> GuardedDnsResolver.check("localhost", 9092, sampleFeeds))
                 .isInstanceOf(GuardedDnsResolver.RefusedAddressException.class)
                 .hasMessageStartingWith("localhost (")
                 .hasMessageContaining("is a loopback address");

@@ -93,7 +93,8 @@ class FeedParserTest {
     @Test
     void recoversAWrongDeclaredCharset() throws Exception {
         String feed = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel>"
-                + "<title>Caf\u00e9 \u2013 na\u00efve</title><link>https://x.example/</link><description>d</description>"
+                + "<title>Caf\u00e9 \u2013 na\u00efve</title><link>https://x.example/</link>"
+                + "<description>d</description>"
                 + "</channel></rss>";
         byte[] windows1252 = feed.getBytes(java.nio.charset.Charset.forName("windows-1252"));
         assertThat(parser.parse(windows1252, "text/xml; charset=utf-8").getTitle())

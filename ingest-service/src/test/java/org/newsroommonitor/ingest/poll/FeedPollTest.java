@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -32,6 +33,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -234,9 +236,9 @@ class FeedPollTest {
 
     /** "[0, 1, ..., n-1]" for the n partitions the topic has: the only replica owns them all. */
     private static String allPartitionsOf(String topic) {
-        try (org.apache.kafka.clients.admin.Admin admin = TestServers.kafka().admin()) {
+        try (Admin admin = TestServers.kafka().admin()) {
             int count = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
-            return java.util.stream.IntStream.range(0, count).boxed().toList().toString();
+            return IntStream.range(0, count).boxed().toList().toString();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
