@@ -123,7 +123,7 @@ public interface IngestConfig {
         Duration startTimeout();
     }
 
-    /** Maximum time to wait for Kafka to acknowledge one published article. */
+    /** Maximum time to wait for Kafka to acknowledge a batch of published articles (up to 64). */
     @WithDefault("30s")
     Duration publishTimeout();
 
