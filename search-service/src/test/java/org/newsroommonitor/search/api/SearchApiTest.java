@@ -44,7 +44,7 @@ class SearchApiTest {
     }
 
     @Test
-    void aHitHasTheFoundationFieldsPlusLanguagePlacesOrganisationsAndHighlight() {
+    void aHitHasLanguagePlacesOrganisationsAndHighlight() {
         JsonNode body = search(Map.of("q", "Aghdam"), 200);
         assertThat(ids(body)).containsExactly("fx-convoy");
         assertThat(body.get("query").asText()).isEqualTo("Aghdam");
