@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.newsroommonitor.classify.KafkaTestResource;
 import org.newsroommonitor.classify.recent.ArticleText;
+import org.newsroommonitor.classify.taxonomy.BundledTaxonomy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -98,6 +99,17 @@ class ErrorAnswersTest {
         assertError(RawHttp.send("POST /api/rules/test HTTP/1.1\r\nHost: test\r\nContent-Type: text/plain\r\n"
                 + "Transfer-Encoding: chunked", chunked(11 * 1024 * 1024)), 413,
                 "the request body is larger than 10485760 bytes");
+    }
+
+    @Test
+    void aChunkedBodyUnderTheLimitIsReadAsAnyOther() {
+        byte[] json = "{\"title\": \"Football team breaks the defensive blockade\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] chunked = (Integer.toHexString(json.length) + "\r\n" + new String(json, StandardCharsets.UTF_8)
+                + "\r\n0\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        RawHttp.Answer answer = RawHttp.send("POST /api/classify HTTP/1.1\r\nHost: test\r\n"
+                + "Content-Type: application/json\r\nTransfer-Encoding: chunked", chunked);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo("{\"topics\":[],\"taxonomyVersion\":\"" + BundledTaxonomy.VERSION + "\"}");
     }
 
     @Test
