@@ -1,13 +1,14 @@
 package org.newsroommonitor.ingest;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.newsroommonitor.ingest.config.IngestConfig;
 import org.newsroommonitor.localstack.TestServers;
 
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * Wires the real Kafka broker of the local stack and a fixture feed server into the service under test: the
@@ -28,12 +29,9 @@ public class IngestTestResource implements QuarkusTestResourceLifecycleManager {
                         + FixtureFeedServer.url(FixtureFeedServer.FEED_PATH));
     }
 
-    public static final String STATE_TOPIC = "news.feed-state";
+    public static final String STATE_TOPIC = IngestConfig.State.DEFAULT_TOPIC;
 
-    /**
-     * Creates a compacted state topic as {@code deploy/k8s/base/kafka/topics.yaml} declares {@code news.feed-state}
-     * (the local-stack jar in use may predate that entry), unless it exists.
-     */
+    /** Creates a compacted state topic as {@code deploy/k8s/base/kafka/topics.yaml} declares one, unless it exists. */
     public static void createStateTopic(String name, int partitions) {
         try (Admin admin = TestServers.kafka().admin()) {
             if (!admin.listTopics().names().get().contains(name)) {

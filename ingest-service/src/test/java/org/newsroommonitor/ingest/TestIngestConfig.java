@@ -121,7 +121,7 @@ public class TestIngestConfig implements IngestConfig {
         return new State() {
             @Override
             public String topic() {
-                return "news.feed-state";
+                return DEFAULT_TOPIC;
             }
 
             @Override

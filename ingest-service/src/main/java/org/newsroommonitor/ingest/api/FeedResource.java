@@ -8,38 +8,43 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
-import org.newsroommonitor.ingest.feed.FeedPoller;
-import org.newsroommonitor.ingest.feed.FeedStatus;
-import org.newsroommonitor.ingest.feed.FeedUrlPolicy.RefusedUrlException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.newsroommonitor.ingest.net.FeedUrlPolicy.RefusedUrlException;
 import org.newsroommonitor.ingest.registry.Feed;
 import org.newsroommonitor.ingest.registry.FeedRegistry;
 import org.newsroommonitor.ingest.registry.FeedRegistry.AlreadyRegisteredException;
 import org.newsroommonitor.ingest.registry.Opml;
+import org.newsroommonitor.ingest.status.FeedStatus;
+import org.newsroommonitor.ingest.status.FeedStatusService;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The admin API of the feed registry: list, add, show, pause/resume/rename, remove, OPML import and export.
- * Errors answer {@code {"error": "<why, in plain words>"}}.
+ * The admin API of the feed registry: list, add, show, pause/resume/rename, remove, OPML import and export. Errors
+ * are answered by {@link ErrorMappers}.
  */
 @Path("/api/feeds")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "feeds", description = "The feeds ingest-service polls, and how polling each one is going")
 public class FeedResource {
 
     static final String OPML = "text/x-opml";
 
     private final FeedRegistry registry;
-    private final FeedPoller poller;
+    private final FeedStatusService statuses;
 
-    public FeedResource(FeedRegistry registry, FeedPoller poller) {
+    public FeedResource(FeedRegistry registry, FeedStatusService statuses) {
         this.registry = registry;
-        this.poller = poller;
+        this.statuses = statuses;
     }
 
     /** A new feed: {@code url} required, {@code name} optional. */
@@ -58,58 +63,78 @@ public class FeedResource {
     }
 
     @GET
+    @Operation(summary = "Every registered feed with how polling it is going, in the order they were added")
+    @APIResponse(responseCode = "200", description = "the feeds")
     public List<FeedStatus> list() {
-        return poller.statuses();
+        return statuses.statuses();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response add(NewFeed body, @Context UriInfo uri) {
+    @Operation(summary = "Adds a feed", description = "The URL must be http or https, and its host must resolve to "
+            + "public addresses (or be listed in newsroom.ingest.allowed-hosts); the fetcher checks it again at "
+            + "every connection.")
+    @APIResponse(responseCode = "201", description = "the feed added, with its status; Location is its URL")
+    @APIResponse(responseCode = "400", description = "no url, or a URL that may not be fetched, and why",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "409", description = "a feed with this URL is already registered",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public Response add(NewFeed body, @Context UriInfo uri) throws RefusedUrlException, AlreadyRegisteredException {
         if (body == null) {
-            return error(400, "the body must be JSON: {\"url\": \"...\", \"name\": \"...\"}");
+            throw new InvalidBodyException("the body must be JSON: {\"url\": \"...\", \"name\": \"...\"}");
         }
-        try {
-            Feed feed = registry.add(body.url(), body.name(), "api");
-            return Response.created(uri.getAbsolutePathBuilder().path(feed.id()).build())
-                    .entity(poller.status(feed)).build();
-        } catch (RefusedUrlException e) {
-            return error(400, e.getMessage());
-        } catch (AlreadyRegisteredException e) {
-            return error(409, e.getMessage());
-        }
+        Feed feed = registry.add(body.url(), body.name(), "api");
+        return Response.created(uri.getAbsolutePathBuilder().path(feed.id()).build())
+                .entity(statuses.status(feed)).build();
     }
 
     @GET
     @Path("/{id}")
-    public Response get(@PathParam("id") String id) {
-        return registry.find(id).map(feed -> Response.ok(poller.status(feed)).build())
-                .orElseGet(() -> notFound(id));
+    @Operation(summary = "One feed with how polling it is going")
+    @APIResponse(responseCode = "200", description = "the feed")
+    @APIResponse(responseCode = "404", description = "no feed with this id",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public FeedStatus get(@PathParam("id") String id) {
+        return statuses.status(registry.find(id).orElseThrow(() -> new UnknownFeedException(id)));
     }
 
     @PATCH
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response update(@PathParam("id") String id, FeedChanges changes) {
+    @Operation(summary = "Pauses, resumes or renames a feed", description = "{\"paused\": false} also clears an "
+            + "automatic pause after failures, and the failure count: the feed is polled at the next tick.")
+    @APIResponse(responseCode = "200", description = "the feed as changed")
+    @APIResponse(responseCode = "400", description = "no body, or one that does not fit",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "404", description = "no feed with this id",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public FeedStatus update(@PathParam("id") String id, FeedChanges changes) {
         if (changes == null) {
-            return error(400, "the body must be JSON: {\"paused\": true|false, \"name\": \"...\"}");
+            throw new InvalidBodyException("the body must be JSON: {\"paused\": true|false, \"name\": \"...\"}");
         }
-        return registry.update(id, changes.paused(), changes.name()).map(feed -> {
-            if (Boolean.FALSE.equals(changes.paused())) {
-                poller.resume(feed);
-            }
-            return Response.ok(poller.status(feed)).build();
-        }).orElseGet(() -> notFound(id));
+        Feed feed = registry.update(id, changes.paused(), changes.name())
+                .orElseThrow(() -> new UnknownFeedException(id));
+        if (Boolean.FALSE.equals(changes.paused())) {
+            statuses.resume(feed);
+        }
+        return statuses.status(feed);
     }
 
     @DELETE
     @Path("/{id}")
-    public Response remove(@PathParam("id") String id) {
-        return registry.remove(id).map(feed -> Response.noContent().build()).orElseGet(() -> notFound(id));
+    @Operation(summary = "Removes a feed; its articles already published stay")
+    @APIResponse(responseCode = "204", description = "removed")
+    @APIResponse(responseCode = "404", description = "no feed with this id",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public void remove(@PathParam("id") String id) {
+        registry.remove(id).orElseThrow(() -> new UnknownFeedException(id));
     }
 
     @GET
     @Path("/opml")
     @Produces({OPML, MediaType.APPLICATION_XML})
+    @Operation(summary = "Every registered feed as an OPML 2.0 subscription list")
+    @APIResponse(responseCode = "200", description = "the OPML file (feeds.opml)")
     public Response exportOpml() {
         List<Opml.Outline> outlines = registry.feeds().stream()
                 .map(feed -> new Opml.Outline(feed.url(), feed.name())).toList();
@@ -121,34 +146,31 @@ public class FeedResource {
     @Path("/opml")
     @Consumes({OPML, MediaType.APPLICATION_XML, MediaType.TEXT_XML, MediaType.TEXT_PLAIN,
             MediaType.APPLICATION_OCTET_STREAM})
-    public Response importOpml(byte[] body) {
+    @Operation(summary = "Adds every feed of an OPML subscription list", description = "Folders are flattened; each "
+            + "URL is checked as for POST /api/feeds. DOCTYPE declarations are refused.")
+    @APIResponse(responseCode = "200", description = "the feeds added, those already registered, and those refused "
+            + "with the reason")
+    @APIResponse(responseCode = "400", description = "not an OPML file that can be read",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public ImportResult importOpml(byte[] body) {
         List<Opml.Outline> outlines;
         try {
             outlines = Opml.read(body == null ? new byte[0] : body);
         } catch (IllegalArgumentException e) {
-            return error(400, e.getMessage());
+            throw new InvalidBodyException(e.getMessage());
         }
         List<FeedStatus> added = new ArrayList<>();
         List<String> existing = new ArrayList<>();
         List<Refused> refused = new ArrayList<>();
         for (Opml.Outline outline : outlines) {
             try {
-                added.add(poller.status(registry.add(outline.url(), outline.name(), "opml")));
+                added.add(statuses.status(registry.add(outline.url(), outline.name(), "opml")));
             } catch (RefusedUrlException e) {
                 refused.add(new Refused(outline.url(), e.getMessage()));
             } catch (AlreadyRegisteredException e) {
                 existing.add(outline.url());
             }
         }
-        return Response.ok(new ImportResult(added, existing, refused)).build();
-    }
-
-    private static Response notFound(String id) {
-        return error(404, "no feed with id " + id);
-    }
-
-    static Response error(int status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity(Map.of("error", message)).build();
+        return new ImportResult(added, existing, refused);
     }
 }

@@ -41,7 +41,8 @@ public final class ArticleRevisions {
         }
         boolean changed = fromFirstSource && !previous.contentHash().equals(candidate.contentHash());
         if (changed || newSource) {
-            return Optional.of(asRevision(candidate, previous.revision() + 1, previous.firstSeen()).withSources(merged));
+            return Optional.of(asRevision(candidate, previous.revision() + 1, previous.firstSeen())
+                    .withSources(merged));
         }
         return Optional.empty();
     }
@@ -52,8 +53,8 @@ public final class ArticleRevisions {
     }
 
     /**
-     * {@code article} as revision {@code revision} of one first seen at {@code originalFirstSeen}: it keeps the original
-     * {@code firstSeen}, and when {@code published} came from the first sighting, that one as well.
+     * {@code article} as revision {@code revision} of one first seen at {@code originalFirstSeen}: it keeps the
+     * original {@code firstSeen}, and when {@code published} came from the first sighting, that one as well.
      */
     static Article asRevision(Article article, long revision, Instant originalFirstSeen) {
         Instant published = Article.FIRST_SEEN.equals(article.publishedSource()) ? originalFirstSeen

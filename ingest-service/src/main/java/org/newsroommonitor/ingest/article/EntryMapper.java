@@ -12,6 +12,7 @@ import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.feed.synd.SyndPerson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
 import org.jdom2.Element;
 import org.newsroommonitor.messages.Article;
 import org.newsroommonitor.messages.ArticleSource;
@@ -34,6 +35,7 @@ import java.util.Set;
 @ApplicationScoped
 public class EntryMapper {
 
+    private static final Logger LOG = Logger.getLogger(EntryMapper.class);
     private static final String MEDIA_RSS = "http://search.yahoo.com/mrss/";
 
     private final LanguageDetection languages;
@@ -46,6 +48,38 @@ public class EntryMapper {
     @Inject
     public EntryMapper(LanguageDetection languages) {
         this.languages = languages;
+    }
+
+    /**
+     * The articles of every entry of {@code feed}, first seen {@code now}; an entry that cannot be identified or
+     * read is counted as unusable (and logged), not mapped.
+     */
+    public Mapped mapAll(SyndFeed feed, String feedUrl, Instant now) {
+        List<Article> articles = new ArrayList<>();
+        int unusable = 0;
+        for (SyndEntry entry : feed.getEntries()) {
+            try {
+                Optional<Article> article = map(entry, feed, feedUrl, now, now);
+                if (article.isPresent()) {
+                    articles.add(article.get());
+                } else {
+                    unusable++;
+                }
+            } catch (RuntimeException e) {
+                unusable++;
+                LOG.warnf(e, "Feed %s: entry '%s' could not be read", feedUrl, entry.getTitle());
+            }
+        }
+        return new Mapped(articles, unusable);
+    }
+
+    /**
+     * The entries of a feed as articles.
+     *
+     * @param articles an article for each usable entry, in feed order
+     * @param unusable entries with neither a usable link nor a guid, or that could not be read
+     */
+    public record Mapped(List<Article> articles, int unusable) {
     }
 
     /**

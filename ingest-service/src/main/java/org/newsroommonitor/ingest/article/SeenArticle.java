@@ -18,14 +18,11 @@ import java.util.List;
  * @param sources     the feeds it was published with, first one first
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record SeenArticle(String id, long revision, String contentHash, Instant firstSeen, List<ArticleSource> sources) {
+public record SeenArticle(String id, long revision, String contentHash, Instant firstSeen,
+        List<ArticleSource> sources) {
 
     public SeenArticle {
         sources = sources == null ? List.of() : List.copyOf(sources);
-    }
-
-    public SeenArticle(String id, long revision, String contentHash, Instant firstSeen) {
-        this(id, revision, contentHash, firstSeen, List.of());
     }
 
     public static SeenArticle of(Article published) {

@@ -4,10 +4,8 @@ import java.util.Optional;
 
 /**
  * The articles already published, by id. Only articles whose publication Kafka has confirmed are remembered, so
- * an article whose send failed is found "new" again on the next poll and retried.
- * <p>
- * The store is behind this interface so that it can move from memory to a Kafka compacted topic (keyed by id)
- * without touching the poller: an implementation must be safe for concurrent use.
+ * an article whose send failed is found "new" again on the next poll and retried. Implementations must be safe for
+ * concurrent use.
  */
 public interface SeenArticles {
 

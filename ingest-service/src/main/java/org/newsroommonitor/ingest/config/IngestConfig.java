@@ -104,8 +104,11 @@ public interface IngestConfig {
 
     /** Feed state in Kafka. */
     interface State {
+        /** The state topic unless configured otherwise, as {@code deploy/k8s/base/kafka/topics.yaml} declares it. */
+        String DEFAULT_TOPIC = "news.feed-state";
+
         /** The compacted topic holding feed state, published articles and registry changes. */
-        @WithDefault("news.feed-state")
+        @WithDefault(DEFAULT_TOPIC)
         String topic();
 
         /**
@@ -120,7 +123,7 @@ public interface IngestConfig {
         Duration startTimeout();
     }
 
-    /** Maximum time to wait for Kafka to acknowledge one published article. */
+    /** Maximum time to wait for Kafka to acknowledge a batch of published articles (up to 64). */
     @WithDefault("30s")
     Duration publishTimeout();
 

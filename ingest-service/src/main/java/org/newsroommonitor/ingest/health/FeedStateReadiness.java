@@ -7,7 +7,7 @@ import org.eclipse.microprofile.health.Readiness;
 import org.newsroommonitor.ingest.registry.Feed;
 import org.newsroommonitor.ingest.registry.FeedRegistry;
 import org.newsroommonitor.ingest.state.FeedOwnership;
-import org.newsroommonitor.ingest.state.KafkaFeedState;
+import org.newsroommonitor.ingest.statetopic.FeedStateTopic;
 
 /**
  * Readiness {@code feed-state}: UP once the feed state has been read from Kafka and this replica knows which
@@ -19,23 +19,23 @@ import org.newsroommonitor.ingest.state.KafkaFeedState;
 public class FeedStateReadiness implements HealthCheck {
 
     private final FeedOwnership ownership;
+    private final FeedStateTopic stateTopic;
     private final FeedRegistry registry;
 
-    public FeedStateReadiness(FeedOwnership ownership, FeedRegistry registry) {
+    public FeedStateReadiness(FeedOwnership ownership, FeedStateTopic stateTopic, FeedRegistry registry) {
         this.ownership = ownership;
+        this.stateTopic = stateTopic;
         this.registry = registry;
     }
 
     @Override
     public HealthCheckResponse call() {
         long owned = registry.feeds().stream().map(Feed::id).filter(ownership::owns).count();
-        var response = HealthCheckResponse.named("feed-state")
+        return HealthCheckResponse.named("feed-state")
                 .status(ownership.ready())
                 .withData("feeds", registry.feeds().size())
-                .withData("feedsPolledHere", owned);
-        if (ownership instanceof KafkaFeedState kafka) {
-            response.withData("statePartitionsOwned", kafka.ownedPartitions().toString());
-        }
-        return response.build();
+                .withData("feedsPolledHere", owned)
+                .withData("statePartitionsOwned", stateTopic.ownedPartitions().toString())
+                .build();
     }
 }

@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.newsroommonitor.ingest.feed.FetchOutcome;
+import org.newsroommonitor.ingest.fetch.FetchOutcome;
 import org.newsroommonitor.ingest.registry.Feed;
 
 import java.time.Duration;

@@ -4,9 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.newsroommonitor.ingest.config.IngestConfig;
-import org.newsroommonitor.ingest.feed.AllowedHosts;
-import org.newsroommonitor.ingest.feed.FeedUrlPolicy;
-import org.newsroommonitor.ingest.feed.FeedUrlPolicy.RefusedUrlException;
+import org.newsroommonitor.ingest.net.AllowedHosts;
+import org.newsroommonitor.ingest.net.FeedUrlPolicy;
+import org.newsroommonitor.ingest.net.FeedUrlPolicy.RefusedUrlException;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,8 +1,12 @@
 package org.newsroommonitor.ingest.state;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import org.newsroommonitor.ingest.feed.Validators;
+import org.newsroommonitor.ingest.fetch.FetchResult;
+import org.newsroommonitor.ingest.fetch.HttpCaching;
+import org.newsroommonitor.ingest.fetch.Validators;
 
+import java.net.http.HttpHeaders;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -10,6 +14,10 @@ import java.time.Instant;
  * outcome of the last poll, the failure count driving backoff and auto-pause, and the next poll time. Kept in
  * {@link FeedStateStore} (the compacted Kafka topic {@code news.feed-state}), so it survives restarts and moves
  * with the feed between replicas.
+ * <p>
+ * A poll moves it on with one of the transitions: {@link #unchanged} (304, or the same body as last time),
+ * {@link #fetched} (a new body read and its articles published) or {@link #failed} (which pauses the feed after too
+ * many failures in a row); an operator's resume with {@link #resumed()}.
  *
  * @param feedId              the feed's id
  * @param url                 the feed's URL
@@ -23,7 +31,7 @@ import java.time.Instant;
  * @param newItems            articles published for the first time by the last poll
  * @param updatedItems        articles published again (new revision or new source) by the last poll
  * @param lastError           what went wrong in the last poll, in plain words; {@code null} when it went well
- * @param lastErrorKind       the {@code FetchOutcome} tag of that error
+ * @param lastErrorKind       the {@code FetchOutcome} tag of that error, or {@code publish}
  * @param consecutiveFailures failed polls in a row
  * @param nextPoll            when the feed is due again
  * @param pausedReason        why the feed was paused automatically, {@code null} when it is not
@@ -49,14 +57,78 @@ public record FeedState(
         String pausedReason,
         long ttlSeconds) {
 
+    /** The {@code lastErrorKind} of a poll whose articles Kafka did not all confirm. */
+    public static final String PUBLISH_ERROR = "publish";
+
+    /** A feed never polled: due at once. */
     public static FeedState initial(String feedId, String url) {
         return new FeedState(feedId, url, null, null, null, null, null, null, 0, 0, 0, null, null, 0, null, null, 0);
     }
 
+    /** The validators to send with the next request. */
     public Validators validators() {
         return new Validators(etag, lastModified);
     }
 
+    /** Whether the feed is to be polled at {@code now}: never polled yet, or its next poll has come. */
+    public boolean dueAt(Instant now) {
+        return nextPoll == null || !nextPoll.isAfter(now);
+    }
+
+    /** Whether the feed was paused after failures, until an operator resumes it. */
+    public boolean pausedAutomatically() {
+        return pausedReason != null;
+    }
+
+    /** Whether a body with {@code hash} was read completely last time, so that it need not be parsed again. */
+    public boolean alreadyRead(String hash) {
+        return hash.equals(bodyHash) && lastError == null;
+    }
+
+    /**
+     * After a poll that learned nothing new: a 304, or a body equal to the last one. The response may renew the
+     * validators and ask for a later poll ({@code Cache-Control: max-age}); the feed's TTL is kept.
+     */
+    public FeedState unchanged(Instant at, int status, HttpHeaders headers, PollSchedule schedule) {
+        Duration ttl = ttlSeconds > 0 ? Duration.ofSeconds(ttlSeconds) : null;
+        Validators renewed = validators().renewedBy(headers);
+        return new FeedState(feedId, url, renewed.etag(), renewed.lastModified(), bodyHash, at, at, status,
+                itemsSeen, 0, 0, null, null, 0, schedule.afterSuccess(at, ttl, HttpCaching.maxAge(headers)), null,
+                ttlSeconds);
+    }
+
+    /**
+     * After a poll that read a new body and published its articles.
+     *
+     * @param bodyHash the body's hash; forgotten when some articles were not published, so the body is read again
+     * @param ttl      the feed's own {@code <ttl>}, or {@code null}
+     */
+    public FeedState fetched(Instant at, FetchResult.Fetched response, String bodyHash, Duration ttl,
+            PollReport report, PollSchedule schedule) {
+        Validators validators = Validators.NONE.renewedBy(response.headers());
+        Instant next = schedule.afterSuccess(at, ttl, HttpCaching.maxAge(response.headers()));
+        return new FeedState(feedId, url, validators.etag(), validators.lastModified(),
+                report.unpublished() ? null : bodyHash, at, at, response.status(), report.entries(),
+                report.created(), report.updated(), report.problems(), report.unpublished() ? PUBLISH_ERROR : null,
+                0, next, null, ttl == null ? 0 : ttl.toSeconds());
+    }
+
+    /**
+     * After a poll that failed: the failure counted, the next poll backed off ({@link PollSchedule#afterFailure}),
+     * and the feed paused when the schedule says so after this many failures in a row.
+     */
+    public FeedState failed(Instant at, FetchResult.Failed failure, PollSchedule schedule) {
+        int failures = consecutiveFailures + 1;
+        String paused = schedule.pausesAfter(failures)
+                ? "paused automatically after " + failures + " failed polls in a row (the last: " + failure.error()
+                        + "); resume with PATCH /api/feeds/" + feedId + " {\"paused\": false}"
+                : null;
+        return new FeedState(feedId, url, etag, lastModified, bodyHash, at, lastSuccess, failure.status(),
+                itemsSeen, 0, 0, failure.error(), failure.outcome().tag(), failures,
+                schedule.afterFailure(at, failures, failure.retryAfter()), paused, ttlSeconds);
+    }
+
+    /** Cleared of an automatic pause and of the failure count: due at once. */
     public FeedState resumed() {
         return new FeedState(feedId, url, etag, lastModified, bodyHash, lastFetch, lastSuccess, httpStatus, itemsSeen,
                 newItems, updatedItems, lastError, lastErrorKind, 0, null, null, ttlSeconds);

@@ -1,5 +1,7 @@
 package org.newsroommonitor.ingest.state;
 
+import org.newsroommonitor.ingest.registry.Feed;
+
 import java.util.Optional;
 
 /**
@@ -12,4 +14,9 @@ public interface FeedStateStore {
     void save(FeedState state);
 
     void remove(String feedId);
+
+    /** The state of {@code feed}: as kept, or {@link FeedState#initial} for a feed never polled. */
+    default FeedState stateOf(Feed feed) {
+        return get(feed.id()).orElseGet(() -> FeedState.initial(feed.id(), feed.url()));
+    }
 }

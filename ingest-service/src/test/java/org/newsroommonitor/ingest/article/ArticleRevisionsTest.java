@@ -6,7 +6,6 @@ import org.newsroommonitor.messages.ArticleSource;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +32,8 @@ class ArticleRevisionsTest {
     @Test
     void changedContentIsTheNextRevisionKeepingTheFirstSighting() {
         seen.remember(SeenArticle.of(article("text", FIRST, Article.FIRST_SEEN)));
-        seen.remember(new SeenArticle("id-1", 2, ArticleRevisions.contentHashOf("t", "s", "second"), FIRST));
+        seen.remember(new SeenArticle("id-1", 2, ArticleRevisions.contentHashOf("t", "s", "second"), FIRST,
+                List.of()));
         Article changed = article("third", LATER, Article.FIRST_SEEN);
 
         Article published = ArticleRevisions.toPublish(seen.find("id-1"), changed).orElseThrow();
@@ -47,8 +47,8 @@ class ArticleRevisionsTest {
 
     @Test
     void aLowerRevisionNeverReplacesAHigherOne() {
-        seen.remember(new SeenArticle("id-1", 3, "h3", FIRST));
-        seen.remember(new SeenArticle("id-1", 2, "h2", FIRST));
+        seen.remember(new SeenArticle("id-1", 3, "h3", FIRST, List.of()));
+        seen.remember(new SeenArticle("id-1", 2, "h2", FIRST, List.of()));
         assertThat(seen.find("id-1")).map(SeenArticle::revision).contains(3L);
         assertThat(seen.size()).isEqualTo(1);
     }

@@ -2,7 +2,8 @@ package org.newsroommonitor.ingest.article;
 
 import com.rometools.rome.feed.synd.SyndFeed;
 import org.junit.jupiter.api.Test;
-import org.newsroommonitor.ingest.feed.FeedParser;
+import org.newsroommonitor.ingest.Fixtures;
+import org.newsroommonitor.ingest.parse.FeedParser;
 import org.newsroommonitor.messages.Article;
 import org.newsroommonitor.messages.ArticleSource;
 import org.newsroommonitor.messages.Enclosure;
@@ -10,7 +11,6 @@ import org.newsroommonitor.messages.MessageSchemas;
 import org.newsroommonitor.messages.MessageType;
 import org.newsroommonitor.messages.Messages;
 
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -154,7 +154,8 @@ class EntryMapperTest {
                 + "second day. <a href=\"https://rich.example/tags/lachin\" rel=\"nofollow\">More on Lachin</a>  </p>");
         assertThat(convoy.summary()).isEqualTo(
                 "Twenty trucks with flour waited at the checkpoint for a second day. More on Lachin");
-        assertThat(convoy.imageUrl()).as("the first image of the HTML").isEqualTo("https://rich.example/img/convoy.jpg");
+        assertThat(convoy.imageUrl()).as("the first image of the HTML")
+                .isEqualTo("https://rich.example/img/convoy.jpg");
         assertThat(convoy.enclosures()).containsExactly(new Enclosure(
                 "https://rich.example/audio/convoy.mp3", "audio/mpeg", 1048576));
 
@@ -189,7 +190,7 @@ class EntryMapperTest {
     }
 
     private static SyndFeed parse(String fixture) throws Exception {
-        return new FeedParser().parse(fixture(fixture), null);
+        return new FeedParser().parse(Fixtures.feed(fixture), null);
     }
 
     private List<Article> rss() throws Exception {
@@ -201,7 +202,7 @@ class EntryMapperTest {
     }
 
     private List<Article> mapAll(String fixture, String feedUrl, int expectedEntries) throws Exception {
-        SyndFeed feed = new FeedParser().parse(fixture(fixture), null);
+        SyndFeed feed = new FeedParser().parse(Fixtures.feed(fixture), null);
         assertThat(feed.getEntries()).hasSize(expectedEntries);
         List<Article> articles = feed.getEntries().stream()
                 .map(entry -> mapper.map(entry, feed, feedUrl, NOW, NOW).orElseThrow())
@@ -215,11 +216,6 @@ class EntryMapperTest {
 
     private static final MessageSchemas SCHEMAS = new MessageSchemas();
 
-    static byte[] fixture(String name) throws Exception {
-        try (InputStream in = EntryMapperTest.class.getResourceAsStream("/feeds/" + name)) {
-            return in.readAllBytes();
-        }
-    }
 
     private static String sha256Hex(String text) throws Exception {
         return HexFormat.of().formatHex(

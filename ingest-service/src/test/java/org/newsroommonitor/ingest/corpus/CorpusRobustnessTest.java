@@ -5,12 +5,12 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 import org.newsroommonitor.ingest.article.EntryMapper;
-import org.newsroommonitor.ingest.feed.AllowedHosts;
-import org.newsroommonitor.ingest.feed.FeedFetcher;
-import org.newsroommonitor.ingest.feed.FeedParseException;
-import org.newsroommonitor.ingest.feed.FeedParser;
-import org.newsroommonitor.ingest.feed.FetchLimits;
-import org.newsroommonitor.ingest.feed.FetchResult;
+import org.newsroommonitor.ingest.net.AllowedHosts;
+import org.newsroommonitor.ingest.fetch.FeedFetcher;
+import org.newsroommonitor.ingest.parse.FeedParseException;
+import org.newsroommonitor.ingest.parse.FeedParser;
+import org.newsroommonitor.ingest.fetch.FetchLimits;
+import org.newsroommonitor.ingest.fetch.FetchResult;
 import org.newsroommonitor.messages.Article;
 
 import java.io.IOException;
@@ -294,7 +294,8 @@ class CorpusRobustnessTest {
                 .append(parsedByFolder.getOrDefault(folder, 0)).append(" |\n"));
         out.append("\n## Rejected, by reason\n\n| feeds | reason | example |\n| --- | --- | --- |\n");
         reasons.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
                 .forEach(entry -> out.append("| ").append(entry.getValue()).append(" | ")
                         .append(entry.getKey().replace("|", "\\|")).append(" | `")
                         .append(example.get(entry.getKey())).append("` |\n"));

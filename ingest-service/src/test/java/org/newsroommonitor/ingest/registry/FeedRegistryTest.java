@@ -3,6 +3,7 @@ package org.newsroommonitor.ingest.registry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsroommonitor.ingest.TestIngestConfig;
+import org.newsroommonitor.ingest.net.AllowedHosts;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -68,8 +69,7 @@ class FeedRegistryTest {
 
     @Test
     void changesAreAnnouncedAndFeedIdsAreStable() throws Exception {
-        FeedRegistry registry = new FeedRegistry(org.newsroommonitor.ingest.feed.AllowedHosts.of(
-                List.of("127.0.0.1:8090")));
+        FeedRegistry registry = new FeedRegistry(AllowedHosts.of(List.of("127.0.0.1:8090")));
         List<FeedRegistry.Change> changes = new ArrayList<>();
         registry.addListener(changes::add);
 

@@ -1,0 +1,118 @@
+package org.newsroommonitor.ingest.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.newsroommonitor.ingest.net.FeedUrlPolicy.RefusedUrlException;
+import org.newsroommonitor.ingest.registry.FeedRegistry.AlreadyRegisteredException;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Every error answer of ingest-service, as {@code {"error": "<what went wrong, in plain words>"}} ({@link ErrorBody}):
+ * the API's own (a refused URL, a feed already registered, no such feed, a body it cannot use) and the framework's
+ * (no such endpoint, a method, a body type or an answer type the endpoint does not take, a body that is not JSON or
+ * not of the expected shape). Never an empty body, never a stack trace: anything unexpected is logged and answered
+ * 500 with a plain sentence. A body larger than the limit never gets this far: {@link BodyLimit} answers it.
+ */
+public class ErrorMappers {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+    @ServerExceptionMapper
+    public Response refusedUrl(RefusedUrlException e) {
+        return error(Response.Status.BAD_REQUEST, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response alreadyRegistered(AlreadyRegisteredException e) {
+        return error(Response.Status.CONFLICT, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response unknownFeed(UnknownFeedException e) {
+        return error(Response.Status.NOT_FOUND, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response invalidBody(InvalidBodyException e) {
+        return error(Response.Status.BAD_REQUEST, e.getMessage());
+    }
+
+    /** JSON of the wrong shape for the endpoint: a value of the wrong type, or an array for an object. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        String field = e.getPath().stream().map(JsonMappingException.Reference::getFieldName)
+                .filter(Objects::nonNull).collect(Collectors.joining("."));
+        return error(Response.Status.BAD_REQUEST, "the body does not fit this endpoint"
+                + (field.isEmpty() ? "" : " at '" + field + "'") + ": " + e.getOriginalMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response noSuchEndpoint(NotFoundException e, Request request, UriInfo uri) {
+        return error(Response.Status.NOT_FOUND,
+                "no such endpoint: " + request.getMethod() + " " + uri.getRequestUri().getRawPath());
+    }
+
+    @ServerExceptionMapper
+    public Response methodNotAllowed(NotAllowedException e, Request request, UriInfo uri) {
+        return error(Response.Status.METHOD_NOT_ALLOWED,
+                request.getMethod() + " is not allowed on " + uri.getRequestUri().getRawPath());
+    }
+
+    @ServerExceptionMapper
+    public Response notAcceptable(NotAcceptableException e, HttpHeaders headers) {
+        return error(Response.Status.NOT_ACCEPTABLE, "this endpoint cannot answer in a type the Accept header asks "
+                + "for (" + String.join(", ", headers.getRequestHeader(HttpHeaders.ACCEPT)) + ")");
+    }
+
+    @ServerExceptionMapper
+    public Response unsupportedBodyType(NotSupportedException e, HttpHeaders headers) {
+        MediaType type = headers.getMediaType();
+        return error(Response.Status.UNSUPPORTED_MEDIA_TYPE, type == null
+                ? "the body has no Content-Type, and this endpoint needs one"
+                : "this endpoint does not take a body of type " + type.getType() + "/" + type.getSubtype());
+    }
+
+    /**
+     * The framework's other refusals, a body that is not JSON among them: their status, with the reason they give
+     * (the status's own name when they give none).
+     */
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        if (status.getFamily() == Response.Status.Family.SERVER_ERROR) {
+            return unexpected(e);
+        }
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return error(status, "the body is not valid JSON: " + json.getOriginalMessage());
+        }
+        String message = e.getMessage();
+        boolean generic = message == null || message.startsWith("HTTP " + status.getStatusCode());
+        return error(status, generic ? status.getReasonPhrase().toLowerCase(Locale.ROOT) : message);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        LOG.error("Request failed unexpectedly", e);
+        return error(Response.Status.INTERNAL_SERVER_ERROR, "internal error; the service log has the details");
+    }
+
+    static Response error(Response.StatusType status, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ErrorBody(message)).build();
+    }
+}
