@@ -96,7 +96,9 @@ public final class TopicClassifier implements AutoCloseable {
 
     /**
      * Classifies an article. The taxonomy's {@link TopicModel} decides every topic it was trained for, from the text
-     * and the rules' matches; the rules' hits stay the explanation, with the model's strongest features as evidence.
+     * and the rules' matches ({@link TopicModel.Decision#assigns}: a matched exclude rule vetoes, and the model needs
+     * less certainty where the rules agree); the rules' hits stay the explanation, with the model's strongest
+     * features as evidence.
      * A topic the model does not know (a taxonomy without a model, or a topic added since the model was trained) is
      * decided by its rules: assigned when they pass the topic's threshold.
      */
@@ -115,12 +117,13 @@ public final class TopicClassifier implements AutoCloseable {
             if (decision == null && outcome.assigns()) {
                 // no model, or a topic the model was not trained for: the rules decide
                 assigned.add(new Scored(topicOf(topic.id(), TopicScore.of(outcome.raw(), topic.threshold()),
-                        outcome.positive(), article, List.of()), outcome.raw(), order));
-            } else if (decision != null && decision.assigned()) {
+                        outcome.positive(), article, null, List.of()), outcome.raw(), order));
+            } else if (decision != null && decision.assigns(outcome.assigns(), outcome.excluded())) {
                 List<TopicEvidence> evidence = decision.evidence().stream()
                         .map(e -> new TopicEvidence(e.feature(), Math.round(e.contribution() * 1000) / 1000.0)).toList();
-                assigned.add(new Scored(topicOf(topic.id(), Math.round(decision.probability() * 100) / 100.0,
-                        outcome.positive(), article, evidence), decision.probability(), order));
+                assigned.add(new Scored(topicOf(topic.id(), Math.round(decision.score() * 100) / 100.0,
+                        outcome.positive(), article, Math.round(decision.probability() * 1000) / 1000.0, evidence),
+                        decision.probability(), order));
             }
             order++;
         }
@@ -164,7 +167,7 @@ public final class TopicClassifier implements AutoCloseable {
 
     /** The topic with the hits of its matched (non-exclude) rules, in field then text order. */
     private static Topic topicOf(String id, double score, List<RuleMatch> positive, ArticleDocument article,
-                                 List<TopicEvidence> evidence) {
+                                 Double probability, List<TopicEvidence> evidence) {
         List<TopicHit> hits = new ArrayList<>();
         for (RuleMatch match : positive) {
             for (MatchSpan span : match.spans()) {
@@ -181,7 +184,7 @@ public final class TopicClassifier implements AutoCloseable {
         for (TopicHit hit : hits) {
             matched.add(hit.term());
         }
-        return new Topic(id, score, List.copyOf(matched), hits, evidence);
+        return new Topic(id, score, List.copyOf(matched), hits, probability, evidence);
     }
 
     /**
