@@ -10,7 +10,7 @@ import java.util.List;
  * Prints the figures of the bundled classifier on the real-news set: the dev part with its errors, and, only when
  * asked with {@code --held-out}, the held-out part (aggregates only). The held-out part is measured once per round
  * (docs/EVALUATION.md); use the dev part and the trainer's cross-validation while working. {@code --rules-only}
- * leaves the model out.
+ * leaves the model out; {@code --agreement} prints only how far the two labellings agree.
  */
 public final class RealNewsReport {
 
@@ -24,6 +24,12 @@ public final class RealNewsReport {
         Taxonomy taxonomy = new TaxonomyLoader().loadBundled();
         if (options.contains("--rules-only")) {
             taxonomy = taxonomy.withModel(null);
+        }
+        if (options.contains("--agreement")) {
+            List<String> topics = taxonomy.topics().stream().map(t -> t.id()).toList();
+            System.out.println(LabelAgreement.report("ALL LABELLED TEXTS", set.texts(), topics));
+            System.out.println(LabelAgreement.report("SHARED CORPORA ONLY", set.texts(t -> !t.extra()), topics));
+            return;
         }
         try (TopicClassifier classifier = TopicClassifier.create(taxonomy)) {
             String label = "taxonomy " + classifier.taxonomyVersion() + (taxonomy.model() == null ? ", rules only"

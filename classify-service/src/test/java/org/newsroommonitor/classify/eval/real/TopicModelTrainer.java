@@ -9,6 +9,7 @@ import de.bwaldvogel.liblinear.Problem;
 import de.bwaldvogel.liblinear.SolverType;
 import org.newsroommonitor.classify.model.TopicModel;
 import org.newsroommonitor.classify.rules.ArticleDocument;
+import org.newsroommonitor.classify.taxonomy.RuleKind;
 import org.newsroommonitor.classify.taxonomy.Taxonomy;
 import org.newsroommonitor.classify.taxonomy.TopicDefinition;
 import org.newsroommonitor.classify.topic.TopicClassifier;
@@ -49,9 +50,18 @@ public final class TopicModelTrainer {
     /** The out-of-fold quality of a topic's chosen setting. */
     public record TopicReport(String topic, double cost, double threshold, double precision, double recall,
                               double f1, int weights) {
+
+        TopicReport withWeights(int count) {
+            return new TopicReport(topic, cost, threshold, precision, recall, f1, count);
+        }
     }
 
-    public record Result(TopicModel model, List<TopicReport> reports, Map<String, Object> training) {
+    /** Out-of-fold figures of a topic as the service decides it: the model with the rules' veto and agreement. */
+    public record ServiceReport(String topic, double precision, double recall, double f1) {
+    }
+
+    public record Result(TopicModel model, List<TopicReport> reports, List<ServiceReport> asDecided,
+                         Map<String, Object> training) {
     }
 
     private final Map<String, Double> precisionTargets;
@@ -80,19 +90,23 @@ public final class TopicModelTrainer {
 
         List<TopicModel.TopicWeights> weights = new ArrayList<>();
         List<TopicReport> reports = new ArrayList<>();
+        List<ServiceReport> asDecided = new ArrayList<>();
         for (TopicDefinition topic : rulesOnly.topics()) {
             double[] labels = new double[dev.size()];
             for (int i = 0; i < dev.size(); i++) {
                 labels[i] = dev.get(i).topics().contains(topic.id()) ? 1 : 0;
             }
             TopicReport best = null;
+            double[] bestOutOfFold = null;
             for (double cost : COSTS) {
                 double[] outOfFold = crossValidate(vectors, labels, fold, cost, index.size());
                 TopicReport report = choose(topic.id(), cost, labels, outOfFold);
                 if (best == null || report.f1() > best.f1() + 1e-9) {
                     best = report;
+                    bestOutOfFold = outOfFold;
                 }
             }
+            asDecided.add(asDecided(topic, labels, bestOutOfFold, best.threshold(), features));
             double[] w = weights(Linear.train(problem(vectors, labels, index.size(), null), parameter(best.cost())),
                     index.size());
             Map<String, Double> topicWeights = new TreeMap<>();
@@ -103,8 +117,7 @@ public final class TopicModelTrainer {
             }
             double bias = w[index.size()];
             weights.add(new TopicModel.TopicWeights(topic.id(), bias, best.threshold(), topicWeights));
-            reports.add(new TopicReport(best.topic(), best.cost(), best.threshold(), best.precision(),
-                    best.recall(), best.f1(), topicWeights.size()));
+            reports.add(best.withWeights(topicWeights.size()));
         }
         Map<String, Object> training = new LinkedHashMap<>();
         training.put("set", RealNewsSet.LABELS + " (split dev)");
@@ -120,7 +133,37 @@ public final class TopicModelTrainer {
                     "recall", round(report.recall()), "f1", round(report.f1())));
         }
         training.put("crossValidation", outOfFold);
-        return new Result(new TopicModel(modelVersion, rulesOnly.version(), weights), reports, training);
+        Map<String, Object> decided = new LinkedHashMap<>();
+        for (ServiceReport report : asDecided) {
+            decided.put(report.topic(), Map.of("precision", round(report.precision()), "recall",
+                    round(report.recall()), "f1", round(report.f1())));
+        }
+        training.put("crossValidationAsDecided", decided);
+        return new Result(new TopicModel(modelVersion, rulesOnly.version(), weights), reports, asDecided, training);
+    }
+
+    /** The out-of-fold figures of a topic under {@link TopicModel#assigns}, the service's decision rule. */
+    static ServiceReport asDecided(TopicDefinition topic, double[] labels, double[] outOfFold, double threshold,
+                                   List<Map<String, Double>> features) {
+        List<String> excludes = topic.rules().stream().filter(r -> r.kind() == RuleKind.EXCLUDE)
+                .map(r -> TopicModel.ruleFeature(topic.ruleId(r))).toList();
+        String rulesAssign = TopicModel.rulesAssignFeature(topic.id());
+        int tp = 0;
+        int fp = 0;
+        int fn = 0;
+        for (int i = 0; i < labels.length; i++) {
+            Map<String, Double> text = features.get(i);
+            boolean assigned = TopicModel.assigns(outOfFold[i], threshold, text.containsKey(rulesAssign),
+                    excludes.stream().anyMatch(text::containsKey));
+            boolean positive = labels[i] > 0;
+            tp += assigned && positive ? 1 : 0;
+            fp += assigned && !positive ? 1 : 0;
+            fn += !assigned && positive ? 1 : 0;
+        }
+        double precision = tp + fp == 0 ? 0 : (double) tp / (tp + fp);
+        double recall = tp + fn == 0 ? 0 : (double) tp / (tp + fn);
+        return new ServiceReport(topic.id(), precision, recall,
+                precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall));
     }
 
     /** The best threshold on out-of-fold probabilities (see the class comment). */

@@ -42,8 +42,17 @@ public final class TrainTopicModel {
         System.out.println("| topic | cost | threshold | precision | recall | F1 | weights |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|");
         for (TopicModelTrainer.TopicReport r : result.reports()) {
-            System.out.printf(Locale.ROOT, "| %s | %.1f | %.3f | %.3f | %.3f | %.3f | %d |%n", r.topic(), r.cost(),
+            System.out.printf(Locale.ROOT, "| %s | %.2f | %.3f | %.3f | %.3f | %.3f | %d |%n", r.topic(), r.cost(),
                     r.threshold(), r.precision(), r.recall(), r.f1(), r.weights());
+        }
+        System.out.println();
+        System.out.println("As the service decides (exclude rules veto; where the rules assign, a quarter of the"
+                + " threshold is enough):");
+        System.out.println("| topic | precision | recall | F1 |");
+        System.out.println("|---|---:|---:|---:|");
+        for (TopicModelTrainer.ServiceReport r : result.asDecided()) {
+            System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f |%n", r.topic(), r.precision(), r.recall(),
+                    r.f1());
         }
         Path out = RealNewsSet.Corpora.repoRoot()
                 .resolve("classify-service/src/main/resources/taxonomy/topic-model.json");
