@@ -1,9 +1,7 @@
 package org.newsroommonitor.classify.model;
 
 import java.text.Normalizer;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -37,11 +35,12 @@ public final class TextFeatures {
             "(?<=\\p{Ll})(?=\\p{Lu})|(?<=\\p{Lu})(?=\\p{Lu}\\p{Ll})|(?<=\\p{L})(?=\\p{N})|(?<=\\p{N})(?=\\p{L})|_+");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    private static final Pattern NUMBER = Pattern.compile("\\p{N}");
 
     private TextFeatures() {
     }
 
-    /** The features of a text (any part may be null), with their values. */
+    /** The features of a text (any part may be null), with their values; a new mutable map the caller owns. */
     public static Map<String, Double> of(String title, String summary, String text) {
         StringBuilder all = new StringBuilder();
         append(all, title);
@@ -53,46 +52,68 @@ public final class TextFeatures {
     }
 
     static Map<String, Double> of(String raw) {
-        Map<String, Integer> counts = new HashMap<>();
-        Matcher url = URL.matcher(raw);
+        Map<String, Double> features = new HashMap<>(256);
         String text = raw;
+        Matcher url = URL.matcher(raw);
         if (url.find()) {
-            counts.merge("url", 1, Integer::sum);
+            features.put("url", 1.0);
             text = url.replaceAll(" ");
         }
-        Matcher tag = TAG.matcher(text);
-        StringBuilder words = new StringBuilder();
-        while (tag.find()) {
-            counts.merge("h:" + fold(tag.group(1)), 1, Integer::sum);
-            tag.appendReplacement(words, Matcher.quoteReplacement(" " + String.join(" ",
-                    TAG_PARTS.split(tag.group(1))) + " "));
+        if (text.indexOf('#') >= 0 || text.indexOf('@') >= 0) {
+            Matcher tag = TAG.matcher(text);
+            StringBuilder words = new StringBuilder(text.length() + 16);
+            while (tag.find()) {
+                features.put("h:" + fold(tag.group(1)), 1.0);
+                tag.appendReplacement(words, Matcher.quoteReplacement(" " + String.join(" ",
+                        TAG_PARTS.split(tag.group(1))) + " "));
+            }
+            tag.appendTail(words);
+            text = words.toString();
         }
-        tag.appendTail(words);
-        List<String> tokens = new ArrayList<>();
-        Matcher word = WORD.matcher(fold(words.toString()));
+        Matcher word = WORD.matcher(fold(text));
+        String previous = null;
         while (word.find()) {
-            tokens.add(word.group().replaceAll("\\p{N}", "0"));
+            String token = numbersAsZero(word.group());
+            int letters = token.codePointCount(0, token.length());
+            if (letters > 2) {
+                features.put("w:" + token, 1.0);
+            }
+            if (previous != null) {
+                features.put("b:" + previous + " " + token, 1.0);
+            }
+            if (letters > PREFIX && !Character.isDigit(token.charAt(0))) {
+                features.put("p:" + token.substring(0, token.offsetByCodePoints(0, PREFIX)), 1.0);
+            }
+            previous = token;
         }
-        for (int i = 0; i < tokens.size(); i++) {
-            String token = tokens.get(i);
-            if (token.codePointCount(0, token.length()) > 2) {
-                counts.merge("w:" + token, 1, Integer::sum);
-            }
-            if (i > 0) {
-                counts.merge("b:" + tokens.get(i - 1) + " " + token, 1, Integer::sum);
-            }
-            if (token.codePointCount(0, token.length()) > PREFIX && !Character.isDigit(token.charAt(0))) {
-                counts.merge("p:" + token.substring(0, token.offsetByCodePoints(0, PREFIX)), 1, Integer::sum);
+        return features;
+    }
+
+    /** Every number character ({@code \\p{N}}: digits of any script, numerals, fractions) replaced by {@code 0}. */
+    private static String numbersAsZero(String token) {
+        for (int i = 0; i < token.length(); i++) {
+            if (isNumber(token.charAt(i)) || Character.isSurrogate(token.charAt(i))) {
+                return NUMBER.matcher(token).replaceAll("0");
             }
         }
-        Map<String, Double> values = new HashMap<>(counts.size() * 2);
-        counts.keySet().forEach(feature -> values.put(feature, 1.0));
-        return values;
+        return token;
+    }
+
+    private static boolean isNumber(char c) {
+        int type = Character.getType(c);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
     }
 
     /** Lower case, accents and other marks removed, compatibility forms unified (full-width letters, ligatures). */
     static String fold(String text) {
-        return MARKS.matcher(Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFKD)).replaceAll("");
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < lower.length(); i++) {
+            if (lower.charAt(i) >= 0x80) {
+                return MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFKD)).replaceAll("");
+            }
+        }
+        return lower; // plain ASCII: nothing to decompose
     }
 
     private static void append(StringBuilder all, String part) {

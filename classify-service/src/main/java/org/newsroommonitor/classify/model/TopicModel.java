@@ -44,12 +44,8 @@ public final class TopicModel {
      */
     public static final double RULES_AGREE_SHARE = 0.25;
 
-    /**
-     * The model's view of one topic.
-     *
-     * @param evidence the features that raised the score most, at most {@link #EVIDENCE}
-     */
-    public record Decision(String topic, double probability, double threshold, List<Evidence> evidence) {
+    /** The model's view of one topic: its probability for the text and the threshold it was trained with. */
+    public record Decision(String topic, double probability, double threshold) {
 
         /**
          * Whether the topic is assigned, given what the topic's rules say: an exclude rule that matched vetoes it
@@ -126,35 +122,47 @@ public final class TopicModel {
     public List<Decision> decide(Map<String, Double> features) {
         int n = topics.size();
         double[] scores = new double[n];
-        List<List<Evidence>> evidence = new ArrayList<>(n);
         for (int t = 0; t < n; t++) {
             scores[t] = topics.get(t).bias();
-            evidence.add(new ArrayList<>());
         }
         for (Map.Entry<String, Double> feature : features.entrySet()) {
             double[] weights = weightsByFeature.get(feature.getKey());
-            if (weights == null) {
-                continue;
-            }
-            for (int t = 0; t < n; t++) {
-                if (weights[t] != 0) {
-                    double contribution = weights[t] * feature.getValue();
-                    scores[t] += contribution;
-                    evidence.get(t).add(new Evidence(feature.getKey(), contribution));
+            if (weights != null) {
+                double value = feature.getValue();
+                for (int t = 0; t < n; t++) {
+                    scores[t] += weights[t] * value;
                 }
             }
         }
         List<Decision> decisions = new ArrayList<>(n);
         for (int t = 0; t < n; t++) {
-            TopicWeights topic = topics.get(t);
-            double probability = 1 / (1 + Math.exp(-scores[t]));
-            List<Evidence> strongest = evidence.get(t).stream()
-                    .filter(e -> e.contribution() > 0)
-                    .sorted(Comparator.comparingDouble(Evidence::contribution).reversed()
-                            .thenComparing(Evidence::feature))
-                    .limit(EVIDENCE).toList();
-            decisions.add(new Decision(topic.topic(), probability, topic.threshold(), strongest));
+            decisions.add(new Decision(topics.get(t).topic(), 1 / (1 + Math.exp(-scores[t])),
+                    topics.get(t).threshold()));
         }
         return decisions;
+    }
+
+    /**
+     * The features of a text that raised a topic's score most, strongest first, at most {@link #EVIDENCE}: what an
+     * editor is shown beside an assigned topic. Empty for a topic the model does not know.
+     */
+    public List<Evidence> evidence(Map<String, Double> features, String topic) {
+        int t = 0;
+        while (t < topics.size() && !topics.get(t).topic().equals(topic)) {
+            t++;
+        }
+        if (t == topics.size()) {
+            return List.of();
+        }
+        List<Evidence> raising = new ArrayList<>();
+        for (Map.Entry<String, Double> feature : features.entrySet()) {
+            double[] weights = weightsByFeature.get(feature.getKey());
+            if (weights != null && weights[t] * feature.getValue() > 0) {
+                raising.add(new Evidence(feature.getKey(), weights[t] * feature.getValue()));
+            }
+        }
+        return raising.stream()
+                .sorted(Comparator.comparingDouble(Evidence::contribution).reversed().thenComparing(Evidence::feature))
+                .limit(EVIDENCE).toList();
     }
 }

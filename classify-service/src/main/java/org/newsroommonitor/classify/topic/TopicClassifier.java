@@ -106,8 +106,9 @@ public final class TopicClassifier implements AutoCloseable {
         Map<String, List<RuleMatch>> byTopic = matchesByTopic(article);
         TopicModel model = taxonomy.model();
         Map<String, TopicModel.Decision> decisions = new HashMap<>();
+        Map<String, Double> features = model == null ? Map.of() : features(article, byTopic);
         if (model != null) {
-            model.decide(features(article, byTopic)).forEach(d -> decisions.put(d.topic(), d));
+            model.decide(features).forEach(d -> decisions.put(d.topic(), d));
         }
         List<Scored> assigned = new ArrayList<>();
         int order = 0;
@@ -119,7 +120,7 @@ public final class TopicClassifier implements AutoCloseable {
                 assigned.add(new Scored(topicOf(topic.id(), TopicScore.of(outcome.raw(), topic.threshold()),
                         outcome.positive(), article, null, List.of()), outcome.raw(), order));
             } else if (decision != null && decision.assigns(outcome.assigns(), outcome.excluded())) {
-                List<TopicEvidence> evidence = decision.evidence().stream()
+                List<TopicEvidence> evidence = model.evidence(features, topic.id()).stream()
                         .map(e -> new TopicEvidence(e.feature(), Math.round(e.contribution() * 1000) / 1000.0)).toList();
                 assigned.add(new Scored(topicOf(topic.id(), Math.round(decision.score() * 100) / 100.0,
                         outcome.positive(), article, Math.round(decision.probability() * 1000) / 1000.0, evidence),
@@ -143,8 +144,8 @@ public final class TopicClassifier implements AutoCloseable {
     }
 
     private Map<String, Double> features(ArticleDocument article, Map<String, List<RuleMatch>> byTopic) {
-        Map<String, Double> features = new HashMap<>(TextFeatures.of(article.value(ArticleField.TITLE),
-                article.value(ArticleField.SUMMARY), article.value(ArticleField.TEXT)));
+        Map<String, Double> features = TextFeatures.of(article.value(ArticleField.TITLE),
+                article.value(ArticleField.SUMMARY), article.value(ArticleField.TEXT));
         for (TopicDefinition topic : taxonomy.topics()) {
             List<RuleMatch> matches = byTopic.getOrDefault(topic.id(), List.of());
             for (RuleMatch match : matches) {

@@ -27,12 +27,13 @@ class TopicModelTest {
 
     @Test
     void evidenceListsTheStrongestRaisingFeaturesOnly() {
-        TopicModel.Decision aid = model.decide(Map.of("w:aid", 1.0, "w:donate", 1.0, "w:kit", 1.0, "w:the", 1.0,
-                "w:trucks", 1.0, "w:relief", 1.0)).get(0);
+        List<TopicModel.Evidence> aid = model.evidence(Map.of("w:aid", 1.0, "w:donate", 1.0, "w:kit", 1.0,
+                "w:the", 1.0, "w:trucks", 1.0, "w:relief", 1.0, "w:band", 1.0), "aid");
 
-        assertThat(aid.evidence()).extracting(TopicModel.Evidence::feature)
+        assertThat(aid).extracting(TopicModel.Evidence::feature)
                 .containsExactly("w:donate", "w:aid", "w:relief", "w:trucks", "w:the");
-        assertThat(aid.evidence()).hasSize(TopicModel.EVIDENCE).allMatch(e -> e.contribution() > 0);
+        assertThat(aid).hasSize(TopicModel.EVIDENCE).allMatch(e -> e.contribution() > 0);
+        assertThat(model.evidence(Map.of("w:aid", 1.0), "unknown-topic")).isEmpty();
     }
 
     @Test
@@ -53,10 +54,10 @@ class TopicModelTest {
         double threshold = 0.4;
         double agreed = TopicModel.RULES_AGREE_SHARE * threshold;
 
-        assertThat(new TopicModel.Decision("t", threshold, threshold, List.of()).score()).isCloseTo(0.5, within(1e-9));
-        assertThat(new TopicModel.Decision("t", 0.7, threshold, List.of()).score()).isCloseTo(0.75, within(1e-9));
-        assertThat(new TopicModel.Decision("t", 1.0, threshold, List.of()).score()).isCloseTo(1.0, within(1e-9));
-        assertThat(new TopicModel.Decision("t", agreed, threshold, List.of()).score()).isCloseTo(0.5, within(1e-9));
+        assertThat(new TopicModel.Decision("t", threshold, threshold).score()).isCloseTo(0.5, within(1e-9));
+        assertThat(new TopicModel.Decision("t", 0.7, threshold).score()).isCloseTo(0.75, within(1e-9));
+        assertThat(new TopicModel.Decision("t", 1.0, threshold).score()).isCloseTo(1.0, within(1e-9));
+        assertThat(new TopicModel.Decision("t", agreed, threshold).score()).isCloseTo(0.5, within(1e-9));
     }
 
     @Test
