@@ -2,6 +2,7 @@ package org.newsroommonitor.edges;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.arc.properties.UnlessBuildProperty;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -23,8 +24,19 @@ import java.util.stream.Collectors;
  * bodies that do not read (the problem and the field named, by {@link JsonErrors}), and anything unexpected as 500
  * with only an error id, which the log has with the stack trace. A service maps its own exceptions in a mapper of
  * its own with {@link #answer}; what is refused before it reaches an endpoint is answered by {@link ErrorRoutes}.
+ * <p>
+ * A service that still answers the framework's refusals in words of its own sets the build property
+ * {@value #FRAMEWORK_ANSWERS}{@code =own}: then these mappers, {@link StrictJson} and {@link ErrorRoutes} are not in
+ * force there, and the service keeps only {@link ErrorBody}, {@link #answer} and {@link JsonErrors} from this module.
  */
+@UnlessBuildProperty(name = ErrorMappers.FRAMEWORK_ANSWERS, stringValue = "own", enableIfMissing = true)
 public class ErrorMappers {
+
+    /**
+     * The build property by which a service answers the framework's refusals itself ({@code own}); unset, the
+     * answers of this module are in force.
+     */
+    public static final String FRAMEWORK_ANSWERS = "newsroom.http-edges.framework-answers";
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
 

@@ -2,6 +2,7 @@ package org.newsroommonitor.edges;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.arc.properties.UnlessBuildProperty;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.MultiMap;
@@ -27,9 +28,11 @@ import java.util.Map;
  * refused before an endpoint reads the request; and a request no route takes (404, 405). Installed in every service
  * that depends on this module. Each service sets the HTTP decoder's own limits
  * ({@code quarkus.http.limits.max-initial-line-length}, {@code max-header-size}) above these, so only requests
- * beyond them get the decoder's answer without a body.
+ * beyond them get the decoder's answer without a body. Not installed in a service that answers the framework's
+ * refusals itself ({@link ErrorMappers#FRAMEWORK_ANSWERS}).
  */
 @ApplicationScoped
+@UnlessBuildProperty(name = ErrorMappers.FRAMEWORK_ANSWERS, stringValue = "own", enableIfMissing = true)
 public class ErrorRoutes {
 
     /** Longest request URI, in characters (Quarkus' default request-line limit). */
