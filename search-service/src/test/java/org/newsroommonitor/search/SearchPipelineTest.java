@@ -115,7 +115,6 @@ class SearchPipelineTest {
         JsonNode body = search(Map.of("q", "Lachin"), 200);
         assertThat(body.get("total").asLong()).isEqualTo(1);
         JsonNode hit = body.get("hits").get(0);
-        // the foundation's fields (issue 2 contract) plus the additive ones of issue 5
         assertThat(names(hit)).containsExactlyInAnyOrder("id", "title", "url", "source", "published", "summary", "topics",
                 "language", "places", "organisations", "highlight");
         assertThat(hit.get("id").asText()).isEqualTo(DOCS_ID);

@@ -6,6 +6,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.newsroommonitor.classify.topic.Classification;
 import org.newsroommonitor.classify.topic.TaxonomyReloader;
 
@@ -29,6 +31,13 @@ public class ClassifyResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Classify a text", description = "Body {title, summary, text}, any of them may be missing. "
+            + "Answers the topics (with score, matched words and rule hits) an article with these fields gets on "
+            + "news.classified, and the taxonomy version.")
+    @APIResponse(responseCode = "200", description = "{topics: [...], taxonomyVersion}")
+    @APIResponse(responseCode = "400", description = "{\"error\": \"why\"}: no body, malformed JSON, a field that is "
+            + "not a string, more than " + MAX_CHARS + " characters")
+    @APIResponse(responseCode = "415", description = "{\"error\": \"why\"}: a Content-Type other than JSON")
     public Classification classify(ClassifyRequest request) {
         if (request == null) {
             throw new BadRequestException("a JSON body with title, summary and/or text is required");

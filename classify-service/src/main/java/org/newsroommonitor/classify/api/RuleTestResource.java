@@ -2,15 +2,17 @@ package org.newsroommonitor.classify.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.newsroommonitor.classify.recent.ArticleText;
@@ -20,12 +22,13 @@ import org.newsroommonitor.classify.taxonomy.TaxonomyLoader;
 import org.newsroommonitor.classify.topic.RuleChangeTester;
 import org.newsroommonitor.classify.topic.TaxonomyReloader;
 import org.newsroommonitor.classify.topic.TopicClassifier;
+import org.newsroommonitor.edges.ErrorMappers;
+import org.newsroommonitor.edges.JsonErrors;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Tries a rule change before it is saved: {@code POST /api/rules/test?n=200} with a taxonomy YAML reports which of
@@ -40,7 +43,8 @@ import java.util.Map;
  *       news.classified; only {@code id}, {@code title}, {@code summary}, {@code text} are used), of which the
  *       last {@code n} are tried.</li>
  * </ul>
- * A taxonomy that does not load is answered with 400 and the loader's message (rule and line).
+ * A taxonomy that does not load is answered with 400 and the loader's message (rule and line), as
+ * {@code {"error": "..."}} ({@link ErrorMappers}).
  */
 @Path("/api/rules/test")
 public class RuleTestResource {
@@ -61,7 +65,17 @@ public class RuleTestResource {
     @POST
     @Consumes({"application/yaml", "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
-    public RuleChangeTester.Report testOnRecentArticles(String yaml, @QueryParam("n") @DefaultValue("200") int n) {
+    @Operation(summary = "Try a taxonomy on the articles this instance classified last",
+            description = "Body: the taxonomy YAML (application/yaml or text/plain), or multipart/form-data with the "
+                    + "part taxonomy and an optional part articles (JSON lines, one article per line). Reports which "
+                    + "of the last n articles would gain or lose which topic compared with the rules in force.")
+    @APIResponse(responseCode = "200", description = "{compared, currentVersion, candidateVersion, changes: "
+            + "[{articleId, title, gained, lost}]}")
+    @APIResponse(responseCode = "400", description = "{\"error\": \"why\"}: a taxonomy that does not load (rule and "
+            + "line), an articles line that is not an article, n out of range")
+    @APIResponse(responseCode = "415", description = "{\"error\": \"why\"}: another Content-Type")
+    public RuleChangeTester.Report testOnRecentArticles(String yaml, @Parameter(description = "articles to compare, "
+            + "1 to " + MAX_N + ", default 200") @QueryParam("n") @DefaultValue("200") int n) {
         checkN(n);
         return compare(yaml, recent.last(n));
     }
@@ -69,12 +83,13 @@ public class RuleTestResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Try a taxonomy on the articles of a file or on those classified last")
     public RuleChangeTester.Report testOnFile(@RestForm("taxonomy") FileUpload taxonomyFile,
                                               @RestForm("articles") FileUpload articlesFile,
                                               @QueryParam("n") @DefaultValue("200") int n) {
         checkN(n);
         if (taxonomyFile == null) {
-            throw badRequest("the form part 'taxonomy' (the taxonomy YAML) is missing");
+            throw new BadRequestException("the form part 'taxonomy' (the taxonomy YAML) is missing");
         }
         String yaml = read(taxonomyFile);
         List<ArticleText> articles = articlesFile == null ? recent.last(n) : lastLines(read(articlesFile), n);
@@ -83,15 +98,15 @@ public class RuleTestResource {
 
     private RuleChangeTester.Report compare(String yaml, List<ArticleText> articles) {
         if (yaml == null || yaml.isBlank()) {
-            throw badRequest("the body must be a taxonomy YAML");
+            throw new BadRequestException("the body must be a taxonomy YAML");
         }
         if (yaml.length() > MAX_YAML_CHARS) {
-            throw badRequest("the taxonomy is longer than " + MAX_YAML_CHARS + " characters");
+            throw new BadRequestException("the taxonomy is longer than " + MAX_YAML_CHARS + " characters");
         }
         try (TopicClassifier candidate = TopicClassifier.create(new TaxonomyLoader().parse(yaml, "(request)"))) {
             return RuleChangeTester.compare(taxonomy.current(), candidate, articles);
         } catch (TaxonomyException e) {
-            throw badRequest(e.getMessage());
+            throw new BadRequestException(e.getMessage());
         }
     }
 
@@ -105,11 +120,11 @@ public class RuleTestResource {
             try {
                 ArticleText article = mapper.readValue(lines[i], ArticleText.class);
                 if (article == null || article.id() == null) {
-                    throw badRequest("articles line " + (i + 1) + ": not an article with an 'id'");
+                    throw new BadRequestException("articles line " + (i + 1) + ": not an article with an 'id'");
                 }
                 articles.add(article);
             } catch (JsonProcessingException e) {
-                throw badRequest("articles line " + (i + 1) + " is not JSON: " + e.getOriginalMessage());
+                throw new BadRequestException("articles line " + (i + 1) + ": " + JsonErrors.describe(e));
             }
         }
         return List.copyOf(articles.subList(Math.max(0, articles.size() - n), articles.size()));
@@ -119,18 +134,13 @@ public class RuleTestResource {
         try {
             return Files.readString(upload.uploadedFile());
         } catch (IOException e) {
-            throw badRequest("cannot read the form part '" + upload.name() + "': " + e.getMessage());
+            throw new BadRequestException("cannot read the form part '" + upload.name() + "': " + e.getMessage());
         }
     }
 
     private static void checkN(int n) {
         if (n < 1 || n > MAX_N) {
-            throw badRequest("n must be between 1 and " + MAX_N + " (got " + n + ")");
+            throw new BadRequestException("n must be between 1 and " + MAX_N + " (got " + n + ")");
         }
-    }
-
-    static WebApplicationException badRequest(String message) {
-        return new WebApplicationException(Response.status(Response.Status.BAD_REQUEST)
-                .type(MediaType.APPLICATION_JSON).entity(Map.of("error", message)).build());
     }
 }

@@ -6,6 +6,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.newsroommonitor.classify.subscription.SubscriptionMatcher;
 import org.newsroommonitor.messages.Subscription;
 
@@ -27,12 +29,17 @@ public class SubscriptionResource {
     }
 
     @GET
+    @Operation(summary = "The saved searches in force on this instance, by id")
+    @APIResponse(responseCode = "200", description = "the saved searches")
     public List<Subscription> all() {
         return matcher.all().stream().sorted(Comparator.comparing(Subscription::id)).toList();
     }
 
     @GET
     @Path("/{id}")
+    @Operation(summary = "One saved search in force on this instance")
+    @APIResponse(responseCode = "200", description = "the saved search")
+    @APIResponse(responseCode = "404", description = "{\"error\": \"no subscription ... in force\"}")
     public Subscription one(@PathParam("id") String id) {
         return matcher.get(id).orElseThrow(() -> new NotFoundException("no subscription " + id + " in force"));
     }

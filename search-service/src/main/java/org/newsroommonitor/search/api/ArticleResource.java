@@ -12,11 +12,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.newsroommonitor.messages.ClassifiedArticle;
 import org.newsroommonitor.search.config.SearchConfig;
 import org.newsroommonitor.search.index.ArticleIndex;
@@ -97,10 +95,5 @@ public class ArticleResource {
             throw new NotFoundException("no article with id " + id);
         }
         return search.read(response.source());
-    }
-
-    @ServerExceptionMapper
-    public Response notFound(NotFoundException e) {
-        return SearchResource.error(Response.Status.NOT_FOUND, e.getMessage());
     }
 }

@@ -45,10 +45,6 @@ public record SearchParams(EditorQuery query, List<String> topics, List<String> 
     public record Raw(String q, List<String> topic, List<String> place, List<String> org, List<String> source,
             List<String> lang, String from, String to, String sort, String size, String cursor, String interval,
             String facets) {
-
-        public static Raw of(String q, List<String> topic, String from, String to, String size) {
-            return new Raw(q, topic, null, null, null, null, from, to, null, size, null, null, null);
-        }
     }
 
     /** Limits from the configuration. */
@@ -81,12 +77,6 @@ public record SearchParams(EditorQuery query, List<String> topics, List<String> 
         return String.join("\u0001", query == null ? "" : query.normalized(), String.join(",", topics),
                 String.join(",", places), String.join(",", organisations), String.join(",", sources),
                 String.join(",", languages), String.valueOf(from), String.valueOf(to), effectiveSort().name());
-    }
-
-    /** Kept for the foundation's callers: q, topic, from, to, size only. */
-    public static SearchParams parse(String q, List<String> topic, String from, String to, String size,
-            int defaultSize, int maxSize, int maxQueryLength) {
-        return parse(Raw.of(q, topic, from, to, size), new Limits(defaultSize, maxSize, maxQueryLength));
     }
 
     /**

@@ -78,11 +78,6 @@ public final class SearchQueryBuilder {
         return Map.copyOf(fields);
     }
 
-    /** The search with default facet settings (as the foundation's tests call it). */
-    public static SearchRequest build(String index, SearchParams params) {
-        return build(index, params, 20, resolve(params, null, null, 30));
-    }
-
     public static SearchRequest build(String index, SearchParams params, int facetSize, HistogramInterval interval) {
         BoolQuery.Builder bool = new BoolQuery.Builder().must(mainQuery(params.query(), queryFields(params.languages())));
         List<Query> filters = filters(params);
@@ -132,10 +127,6 @@ public final class SearchQueryBuilder {
             }
         }
         return fields;
-    }
-
-    public static Query mainQuery(EditorQuery query) {
-        return mainQuery(query, QUERY_FIELDS);
     }
 
     public static Query mainQuery(EditorQuery query, List<String> fields) {

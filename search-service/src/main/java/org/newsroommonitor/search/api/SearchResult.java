@@ -27,11 +27,6 @@ public record SearchResult(
         @Schema(description = "articles per interval of published; null with facets=false", nullable = true)
         Histogram histogram) {
 
-    /** Without facets (the foundation's shape plus the cursor). */
-    public SearchResult(long total, List<Hit> hits) {
-        this(total, hits, null, null, null, null);
-    }
-
     /** One article; {@code source} is the name of its first feed. */
     public record Hit(String id, String title, String url, String source, Instant published, String summary,
             List<Topic> topics,

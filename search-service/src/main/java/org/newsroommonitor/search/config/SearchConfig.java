@@ -27,32 +27,46 @@ public interface SearchConfig {
         @WithDefault("news-articles-v1")
         String name();
 
-        /** {@code auto} (english when the cluster has it, otherwise standard), {@code english} or {@code standard}. */
+        /**
+         * Analyzer of the full-text fields of a new index: {@code auto} (english when the cluster has the
+         * analysis-common module, otherwise standard), {@code english} or {@code standard}.
+         */
         @WithDefault("auto")
         String analyzer();
 
+        /** Primary shards of a new index. */
         @WithDefault("1")
         int shards();
 
+        /** Replicas of a new index. */
         @WithDefault("1")
         int replicas();
 
-        /** First wait between attempts to create the index while Elasticsearch does not answer; doubles up to {@link #initBackoffMax()}. */
+        /**
+         * First wait between attempts to create the index while Elasticsearch does not answer; doubles up to
+         * {@link #initBackoffMax()}. The attempts go on until Elasticsearch answers.
+         */
         @WithDefault("1s")
         Duration initBackoff();
 
+        /** Longest wait between attempts to create the index. */
         @WithDefault("30s")
         Duration initBackoffMax();
     }
 
     interface Indexing {
-        /** Attempts of one bulk request for transient failures (Elasticsearch down, 429, 5xx) before the channel fails. */
+        /**
+         * Attempts of one bulk request (the failed items only after the first) for transient failures
+         * (Elasticsearch down, 429, 5xx) before the batch is not acknowledged and the channel fails.
+         */
         @WithDefault("20")
         int maxAttempts();
 
+        /** First wait between attempts of a bulk request; doubles up to {@link #backoffMax()}. */
         @WithDefault("500ms")
         Duration backoff();
 
+        /** Longest wait between attempts of a bulk request. */
         @WithDefault("30s")
         Duration backoffMax();
     }

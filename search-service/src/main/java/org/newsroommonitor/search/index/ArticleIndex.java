@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.faulttolerance.api.TypedGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
@@ -12,14 +13,14 @@ import org.newsroommonitor.search.config.SearchConfig;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.time.Duration;
 import java.util.Locale;
 
 /**
  * The article index: the concrete index {@code news-articles-v1} behind the alias {@code news-articles}.
- * At start-up a background thread creates it when the alias is missing, retrying with exponential backoff until
- * Elasticsearch answers, so the service starts even while Elasticsearch is down; {@link #isReady()} (and the
- * readiness check) reports whether the alias exists. Reads and writes always use the alias.
+ * At start-up a background thread creates it when the alias is missing, retrying with exponential backoff
+ * ({@code newsroom.search.index.init-backoff}, {@code init-backoff-max}) until Elasticsearch answers, so the
+ * service starts even while Elasticsearch is down; {@link #isReady()} (and the readiness check) reports whether
+ * the alias exists. Reads and writes always use the alias.
  */
 @ApplicationScoped
 public class ArticleIndex {
@@ -34,6 +35,7 @@ public class ArticleIndex {
 
     private final ElasticsearchClient client;
     private final SearchConfig.Index config;
+    private final TypedGuard<Void> creation;
 
     private volatile boolean ready;
     private volatile String indexName;
@@ -44,6 +46,8 @@ public class ArticleIndex {
     public ArticleIndex(ElasticsearchClient client, SearchConfig config) {
         this.client = client;
         this.config = config.index();
+        this.creation = ExponentialRetry.of(Void.class, "search index creation", ExponentialRetry.UNTIL_SUCCESS,
+                this.config.initBackoff(), this.config.initBackoffMax());
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -79,22 +83,24 @@ public class ArticleIndex {
         return lastError;
     }
 
+    /** Creates the index (see {@link #ensure()}), retried in the background until Elasticsearch answers. */
     void ensureWithRetry() {
-        Duration wait = config.initBackoff();
-        while (!ready && !Thread.currentThread().isInterrupted()) {
-            try {
-                ensure();
-            } catch (Exception e) {
-                lastError = describe(e);
-                LOG.warnf("Search index %s not ready (%s); retrying in %s", config.alias(), lastError, wait);
+        try {
+            creation.call(() -> {
                 try {
-                    Thread.sleep(wait);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
+                    ensure();
+                    return null;
+                } catch (Exception e) {
+                    lastError = describe(e);
+                    LOG.warnf("Search index %s not ready (%s); retrying", config.alias(), lastError);
+                    throw e;
                 }
-                wait = min(wait.multipliedBy(2), config.initBackoffMax());
-            }
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // retried until it succeeds: only a stop ends it early
+            LOG.debugf("Search index %s creation ended: %s", config.alias(), describe(e));
         }
     }
 
@@ -190,9 +196,5 @@ public class ArticleIndex {
     private static String describe(Exception e) {
         String message = e.getMessage();
         return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
     }
 }

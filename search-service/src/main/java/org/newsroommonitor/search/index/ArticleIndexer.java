@@ -4,24 +4,24 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ErrorCause;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
-import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.faulttolerance.api.TypedGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.newsroommonitor.messages.ClassifiedArticle;
 import org.newsroommonitor.search.config.SearchConfig;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Writes classified articles to the article alias with the bulk API, one document per article id, versioned by
  * the article revision ({@code version_type=external_gte}: a re-delivered message rewrites the same document, an
- * older revision never overwrites a newer one). Every item of the response is checked: transient failures are
- * retried with exponential backoff (only the failed items); when the attempts are exhausted
- * {@link IndexingFailedException} is thrown so the caller does not acknowledge the messages.
+ * older revision never overwrites a newer one). Every item of the response is checked; transient failures are
+ * retried (only the failed items) with exponential backoff by a SmallRye Fault Tolerance retry built from
+ * {@code newsroom.search.indexing}; when the attempts are exhausted {@link IndexingFailedException} is thrown so the
+ * caller does not acknowledge the messages.
  */
 @ApplicationScoped
 public class ArticleIndexer {
@@ -40,78 +40,114 @@ public class ArticleIndexer {
 
     private final ElasticsearchClient client;
     private final ArticleIndex index;
-    private final SearchConfig.Indexing config;
     private final IndexingMetrics metrics;
+    private final int maxAttempts;
+    private final TypedGuard<Result> retry;
 
-    public ArticleIndexer(ElasticsearchClient client, ArticleIndex index, SearchConfig config, IndexingMetrics metrics) {
+    public ArticleIndexer(ElasticsearchClient client, ArticleIndex index, SearchConfig config,
+                          IndexingMetrics metrics) {
         this.client = client;
         this.index = index;
-        this.config = config.indexing();
         this.metrics = metrics;
+        SearchConfig.Indexing indexing = config.indexing();
+        this.maxAttempts = Math.max(1, indexing.maxAttempts());
+        this.retry = ExponentialRetry.of(Result.class, "bulk indexing", maxAttempts, indexing.backoff(),
+                indexing.backoffMax());
     }
 
     public Result index(List<ClassifiedArticle> articles) {
-        List<ClassifiedArticle> pending = List.copyOf(articles);
-        List<Rejection> rejected = new ArrayList<>();
-        int indexed = 0;
-        int stale = 0;
-        Duration wait = config.backoff();
-        Exception lastFailure = null;
-        for (int attempt = 1; !pending.isEmpty(); attempt++) {
-            List<ClassifiedArticle> retry = new ArrayList<>();
+        Batch batch = new Batch(articles);
+        try {
+            return retry.call(batch::attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IndexingFailedException("interrupted while waiting to retry", e);
+        } catch (Exception e) {
+            throw new IndexingFailedException("Indexing " + batch.pending.size() + " articles failed "
+                    + batch.attempts + " times; last failure: " + e, e);
+        }
+    }
+
+    /** One call's articles: what is still to index, and what came of the rest. */
+    private final class Batch {
+        private List<ClassifiedArticle> pending;
+        private final List<Rejection> rejected = new ArrayList<>();
+        private int indexed;
+        private int stale;
+        private int attempts;
+        private String lastItemFailure;
+
+        Batch(List<ClassifiedArticle> articles) {
+            this.pending = List.copyOf(articles);
+        }
+
+        /** Sends what is pending; throws (for a retry of what is still pending) on any transient failure. */
+        Result attempt() throws Exception {
+            attempts++;
             try {
-                if (!index.isReady()) {
-                    throw new IllegalStateException("search index " + index.alias() + " not ready: " + index.lastError());
-                }
-                BulkResponse response = client.bulk(request(pending));
-                List<BulkResponseItem> items = response.items();
-                for (int i = 0; i < items.size(); i++) {
-                    BulkResponseItem item = items.get(i);
-                    ClassifiedArticle article = pending.get(i);
-                    ErrorCause error = item.error();
-                    switch (BulkItemOutcome.of(item.status(), error == null ? null : error.type())) {
-                        case INDEXED -> {
-                            indexed++;
-                            if ("created".equals(item.result())) {
-                                metrics.created(1);
-                            } else {
-                                metrics.updated(1);
-                            }
-                        }
-                        case STALE -> {
-                            stale++;
-                            metrics.stale(1);
-                        }
-                        case TRANSIENT -> {
-                            retry.add(article);
-                            lastFailure = new IllegalStateException(describe(item));
-                        }
-                        case REJECTED -> {
-                            rejected.add(new Rejection(article, item.status(), describe(item)));
-                            metrics.rejected(1);
+                pending = send(pending);
+            } catch (Exception e) {
+                // the whole request failed (connection refused, 5xx, 429, index not ready, ...): all is pending
+                failed(e);
+                throw e;
+            }
+            if (!pending.isEmpty()) {
+                TransientIndexingFailure failure = new TransientIndexingFailure(lastItemFailure);
+                failed(failure);
+                throw failure;
+            }
+            return new Result(indexed, stale, List.copyOf(rejected));
+        }
+
+        /** The articles to retry: those whose items failed transiently. */
+        private List<ClassifiedArticle> send(List<ClassifiedArticle> articles) throws Exception {
+            if (!index.isReady()) {
+                throw new IllegalStateException("search index " + index.alias() + " not ready: " + index.lastError());
+            }
+            List<BulkResponseItem> items = client.bulk(request(articles)).items();
+            List<ClassifiedArticle> retry = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                BulkResponseItem item = items.get(i);
+                ClassifiedArticle article = articles.get(i);
+                ErrorCause error = item.error();
+                switch (BulkItemOutcome.of(item.status(), error == null ? null : error.type())) {
+                    case INDEXED -> {
+                        indexed++;
+                        if ("created".equals(item.result())) {
+                            metrics.created(1);
+                        } else {
+                            metrics.updated(1);
                         }
                     }
+                    case STALE -> {
+                        stale++;
+                        metrics.stale(1);
+                    }
+                    case TRANSIENT -> {
+                        retry.add(article);
+                        lastItemFailure = describe(item);
+                    }
+                    case REJECTED -> {
+                        rejected.add(new Rejection(article, item.status(), describe(item)));
+                        metrics.rejected(1);
+                    }
                 }
-            } catch (Exception e) {
-                // the whole request failed (connection refused, 5xx, 429, index not ready, ...)
-                retry = new ArrayList<>(pending);
-                lastFailure = e;
             }
-            pending = retry;
-            if (pending.isEmpty()) {
-                break;
-            }
-            metrics.transientFailures(pending.size());
-            if (attempt >= config.maxAttempts()) {
-                throw new IndexingFailedException("Indexing " + pending.size() + " articles failed " + attempt
-                        + " times; last failure: " + lastFailure, lastFailure);
-            }
-            LOG.warnf("Indexing %d articles failed (attempt %d of %d: %s); retrying in %s",
-                    pending.size(), attempt, config.maxAttempts(), lastFailure, wait);
-            sleep(wait);
-            wait = wait.multipliedBy(2).compareTo(config.backoffMax()) <= 0 ? wait.multipliedBy(2) : config.backoffMax();
+            return retry;
         }
-        return new Result(indexed, stale, rejected);
+
+        private void failed(Exception failure) {
+            metrics.transientFailures(pending.size());
+            LOG.warnf("Indexing %d articles failed (attempt %d of %d: %s)%s", pending.size(), attempts, maxAttempts,
+                    failure, attempts < maxAttempts ? "; retrying" : "");
+        }
+    }
+
+    /** Some items of a bulk request failed transiently (429, 5xx); they are retried. */
+    private static final class TransientIndexingFailure extends Exception {
+        TransientIndexingFailure(String lastItem) {
+            super("items failed transiently, the last " + lastItem);
+        }
     }
 
     private BulkRequest request(List<ClassifiedArticle> articles) {
@@ -134,14 +170,5 @@ public class ArticleIndexer {
     private static String describe(BulkResponseItem item) {
         ErrorCause error = item.error();
         return item.status() + (error == null ? "" : " " + error.type() + ": " + error.reason());
-    }
-
-    private static void sleep(Duration wait) {
-        try {
-            Thread.sleep(wait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IndexingFailedException("interrupted while waiting to retry", e);
-        }
     }
 }

@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.newsroommonitor.messages.Subscription;
 import org.newsroommonitor.search.api.BadSearchRequestException;
 
@@ -24,7 +23,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** Saved searches, stored in the compacted topic {@code news.subscriptions}. */
@@ -115,11 +113,5 @@ public class SubscriptionResource {
 
     private static NotFoundException notFound(String id) {
         return new NotFoundException("no subscription with id " + id);
-    }
-
-    @ServerExceptionMapper
-    public Response notFound(NotFoundException e) {
-        return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON)
-                .entity(Map.of("error", e.getMessage())).build();
     }
 }

@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SearchParamsTest {
 
     static SearchParams parse(String q, List<String> topics, String from, String to, String size) {
-        return SearchParams.parse(q, topics, from, to, size, 20, 100, 1000);
+        return SearchParams.parse(new SearchParams.Raw(q, topics, null, null, null, null, from, to, null, size, null,
+                null, null), new SearchParams.Limits(20, 100, 1000));
     }
 
     @Test

@@ -17,13 +17,15 @@ class SearchQueryBuilderTest {
     static final ObjectMapper MAPPER = new ObjectMapper();
 
     static JsonNode body(SearchParams params) throws Exception {
-        SearchRequest request = SearchQueryBuilder.build("news-articles", params);
+        SearchRequest request = SearchQueryBuilder.build("news-articles", params, 20,
+                SearchQueryBuilder.resolve(params, null, null, 30));
         assertThat(request.index()).containsExactly("news-articles");
         return MAPPER.readTree(JsonpUtils.toJsonString(request, new JacksonJsonpMapper()));
     }
 
     static SearchParams params(String q, List<String> topics, String from, String to, String size) {
-        return SearchParams.parse(q, topics, from, to, size, 20, 100, 1000);
+        return SearchParams.parse(new SearchParams.Raw(q, topics, null, null, null, null, from, to, null, size, null,
+                null, null), new SearchParams.Limits(20, 100, 1000));
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
+import org.newsroommonitor.messages.Subscription;
 import org.newsroommonitor.search.FixtureCorpus;
 import org.newsroommonitor.search.SharedServers;
 
@@ -56,7 +57,9 @@ class SubscriptionsAndAlertsTest {
                 .extract().as(JsonNode.class);
         String id = created.get("id").asText();
         assertThat(UUID.fromString(id)).isNotNull();
-        assertThat(names(created)).containsExactly("id", "name", "query", "topics", "places", "owner", "createdAt", "updatedAt");
+        assertThat(names(created)).containsExactly("schemaVersion", "id", "name", "query", "topics", "places", "owner",
+                "createdAt", "updatedAt");
+        assertThat(created.get("schemaVersion").asInt()).isEqualTo(Subscription.SCHEMA_VERSION);
         assertThat(created.get("name").asText()).isEqualTo("Lachin watch");
         assertThat(created.get("query").asText()).isEqualTo("\"Lachin corridor\" OR Aghdam");
         assertThat(created.get("createdAt")).isEqualTo(created.get("updatedAt"));
@@ -112,8 +115,10 @@ class SubscriptionsAndAlertsTest {
         value.putArray("places");
         try (KafkaProducer<String, String> producer = FixtureCorpus.producer()) {
             producer.send(new ProducerRecord<>("news.subscriptions", id, value.toString())).get();
+            // written without a schemaVersion: read as version 0
+            JsonNode answered = value.deepCopy().put("schemaVersion", 0);
             await().atMost(WAIT).untilAsserted(() -> assertThat(given().get("/api/subscriptions/" + id).then()
-                    .statusCode(200).extract().as(JsonNode.class)).isEqualTo(value));
+                    .statusCode(200).extract().as(JsonNode.class)).isEqualTo(answered));
             producer.send(new ProducerRecord<>("news.subscriptions", id, null)).get();
         }
         await().atMost(WAIT).untilAsserted(() -> given().get("/api/subscriptions/" + id).then().statusCode(404));
@@ -146,7 +151,8 @@ class SubscriptionsAndAlertsTest {
         List<String> data = filtered.stream().filter(l -> l.startsWith("data:")).toList();
         assertThat(data).isNotEmpty().allSatisfy(l -> assertThat(l).contains("\"subscriptionId\":\"" + mine + "\""));
         JsonNode event = JSON.readTree(data.getFirst().substring("data:".length()));
-        assertThat(names(event)).containsExactly("subscriptionId", "subscriptionName", "articleId", "title", "url", "matched", "time");
+        assertThat(names(event)).containsExactly("schemaVersion", "subscriptionId", "subscriptionName", "articleId",
+                "title", "url", "matched", "time");
         assertThat(event.get("subscriptionName").asText()).isEqualTo("Convoys");
         assertThat(event.get("title").asText()).isEqualTo("<b>Convoy</b> reaches Stepanakert");
         assertThat(event.get("matched").toString()).isEqualTo("[\"convoy\",\"Stepanakert\"]");

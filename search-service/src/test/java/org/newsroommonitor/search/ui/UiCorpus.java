@@ -197,7 +197,6 @@ final class UiCorpus {
     public static class Profile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            CommonPoolClassLoader.clear();
             return Map.of(
                     "newsroom.search.index.alias", ALIAS,
                     "newsroom.search.index.name", ALIAS + "-v1",
