@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * A saved search on the compacted topic {@code news.subscriptions} (the Java view of
- * {@code subscription.v1.schema.json}). The record key is the id (it wins when the value's id differs); a null
- * value (tombstone) deletes it.
+ * {@code subscription.v1.schema.json}). The record key is the id: a value whose id is not its key is refused,
+ * and a null value (tombstone) deletes it ({@link SubscriptionRecords}, the rule every reader applies).
  *
  * @param schemaVersion {@link #SCHEMA_VERSION}; 0 when read from a message written before the field existed
  * @param query         the editor query syntax (see the {@code editor-query} module)
@@ -33,10 +33,5 @@ public record Subscription(int schemaVersion, String id, String name, String que
     public static Subscription of(String id, String name, String query, List<String> topics, List<String> places,
                                   String owner, Instant createdAt, Instant updatedAt) {
         return new Subscription(SCHEMA_VERSION, id, name, query, topics, places, owner, createdAt, updatedAt);
-    }
-
-    /** The same subscription with another id. */
-    public Subscription withId(String newId) {
-        return new Subscription(schemaVersion, newId, name, query, topics, places, owner, createdAt, updatedAt);
     }
 }

@@ -22,6 +22,8 @@ import org.newsroommonitor.classify.taxonomy.TaxonomyLoader;
 import org.newsroommonitor.classify.topic.RuleChangeTester;
 import org.newsroommonitor.classify.topic.TaxonomyReloader;
 import org.newsroommonitor.classify.topic.TopicClassifier;
+import org.newsroommonitor.edges.ErrorMappers;
+import org.newsroommonitor.edges.JsonErrors;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -125,7 +127,7 @@ public class RuleTestResource {
                 }
                 articles.add(article);
             } catch (JsonProcessingException e) {
-                throw new BadRequestException("articles line " + (i + 1) + ": " + ErrorMappers.describe(e));
+                throw new BadRequestException("articles line " + (i + 1) + ": " + JsonErrors.describe(e));
             }
         }
         return List.copyOf(articles.subList(Math.max(0, articles.size() - n), articles.size()));

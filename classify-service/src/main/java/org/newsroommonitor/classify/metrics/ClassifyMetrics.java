@@ -28,7 +28,8 @@ import java.util.function.ToDoubleFunction;
  *   <li>{@code newsroom_classify_taxonomy_rules}: rules in force;</li>
  *   <li>{@code newsroom_classify_subscriptions}: saved searches in force;</li>
  *   <li>{@code newsroom_classify_subscription_updates_total{result}}: {@code news.subscriptions} records
- *       applied ({@code saved}, {@code deleted}) or skipped ({@code refused}: unreadable or bad query);</li>
+ *       applied ({@code saved}, {@code deleted}) or skipped ({@code refused}: not a subscription of the schema
+ *       read here, an id that is not the key, or a query that cannot be used; logged with the reason);</li>
  *   <li>{@code newsroom_classify_alerts_total{kind}}: alerts published ({@code subscription} to news.alerts,
  *       {@code topic} to news.alerts.&lt;topic-id&gt;);</li>
  *   <li>{@code newsroom_classify_alert_failures_total}: alerts the broker did not accept.</li>

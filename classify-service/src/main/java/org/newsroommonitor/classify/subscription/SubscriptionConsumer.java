@@ -1,6 +1,5 @@
 package org.newsroommonitor.classify.subscription;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -13,7 +12,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.newsroommonitor.classify.metrics.ClassifyMetrics;
+import org.newsroommonitor.messages.MessageSchemas;
 import org.newsroommonitor.messages.Subscription;
+import org.newsroommonitor.messages.SubscriptionRecords;
 
 import java.time.Clock;
 import java.util.HashMap;
@@ -21,11 +22,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Keeps the saved searches of the compacted topic {@code news.subscriptions} in the {@link SubscriptionMatcher}:
- * a value saves (adds or replaces) the subscription of its key, a null value (tombstone) deletes it. Every
- * instance reads the whole topic from the beginning with a group id of its own and commits nothing, so every
- * replica knows every saved search. A record that cannot be read, or whose query cannot be used, is logged and
- * counted and skipped: the saved search of that key stays as it was, and the stream goes on.
+ * Keeps the saved searches of the compacted topic {@code news.subscriptions} in the {@link SubscriptionMatcher},
+ * reading each record by the rule search-service applies too ({@link SubscriptionRecords}): a value saves (adds or
+ * replaces) the subscription of its key, a null value (tombstone) deletes it. Every instance reads the whole topic
+ * from the beginning with a group id of its own and commits nothing, so every replica knows every saved search. A
+ * record that rule refuses (no key, not a subscription of the schema version read here, an id that is not its
+ * key), or whose query this service cannot use, is logged with the reason and counted ({@code refused}) and
+ * skipped: the saved search of that key stays as it was, and the stream goes on.
  *
  * <p>Records come in batches (as polled): deletions apply at once, the saved searches of a batch are registered
  * together ({@link SubscriptionMatcher#putAll}, one update of the Monitor's query index instead of one per search),
@@ -40,14 +43,14 @@ public class SubscriptionConsumer {
 
     private final SubscriptionMatcher matcher;
     private final SubscriptionsLoad load;
-    private final ObjectMapper mapper;
+    private final SubscriptionRecords reader;
     private final ClassifyMetrics metrics;
 
     public SubscriptionConsumer(SubscriptionMatcher matcher, SubscriptionsLoad load, ObjectMapper mapper,
-                                ClassifyMetrics metrics) {
+                                MessageSchemas schemas, ClassifyMetrics metrics) {
         this.matcher = matcher;
         this.load = load;
-        this.mapper = mapper;
+        this.reader = new SubscriptionRecords(schemas, mapper);
         this.metrics = metrics;
         metrics.watchSubscriptions(matcher, SubscriptionMatcher::size);
     }
@@ -64,45 +67,44 @@ public class SubscriptionConsumer {
             lastOffsets.merge(new TopicPartition(record.topic(), record.partition()), record.offset(), Math::max);
             String key = record.key();
             String where = record.topic() + "-" + record.partition() + "@" + record.offset();
-            if (key == null || key.isBlank()) {
-                Log.warnf("Subscription record at %s has no key (the subscription id); skipped", where);
-                metrics.subscriptionUpdate("refused");
-                refused++;
-                continue;
-            }
-            if (record.value() == null) {
-                saved.remove(key); // saved earlier in this batch: deleted before it was registered
-                boolean removed = matcher.remove(key);
-                Log.debugf("Subscription %s deleted%s", key, removed ? "" : " (it was not in force)");
-                metrics.subscriptionUpdate("deleted");
-                deleted++;
-                continue;
-            }
-            try {
-                Subscription subscription = mapper.readValue(record.value(), Subscription.class);
-                if (subscription == null) {
-                    throw new InvalidSubscriptionException("the value is not a JSON object");
+            switch (reader.read(key, record.value())) {
+                case SubscriptionRecords.Delete delete -> {
+                    saved.remove(key); // saved earlier in this batch: deleted before it was registered
+                    boolean removed = matcher.remove(key);
+                    Log.debugf("Subscription %s deleted%s", key, removed ? "" : " (it was not in force)");
+                    metrics.subscriptionUpdate("deleted");
+                    deleted++;
                 }
-                if (subscription.id() != null && !subscription.id().equals(key)) {
-                    Log.warnf("Subscription at %s has id %s but key %s; the key is used", where, subscription.id(), key);
+                case SubscriptionRecords.Save save -> {
+                    Subscription subscription = save.subscription();
+                    try {
+                        matcher.check(subscription);
+                    } catch (InvalidSubscriptionException | IllegalArgumentException e) {
+                        refuse(key, where, "query: " + e.getMessage());
+                        refused++;
+                        continue;
+                    }
+                    saved.put(key, subscription); // a later save of the same id replaces an earlier one
+                    Log.debugf("Subscription %s (%s) saved: %s", key, subscription.name(), subscription.query());
+                    metrics.subscriptionUpdate("saved");
+                    savedRecords++;
                 }
-                Subscription withKey = subscription.withId(key);
-                matcher.check(withKey);
-                saved.put(key, withKey); // a later save of the same id replaces an earlier one
-                Log.debugf("Subscription %s (%s) saved: %s", key, subscription.name(), subscription.query());
-                metrics.subscriptionUpdate("saved");
-                savedRecords++;
-            } catch (JsonProcessingException | InvalidSubscriptionException | IllegalArgumentException e) {
-                String reason = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
-                Log.warnf("Subscription %s at %s skipped, the one in force (if any) stays: %s", key, where, reason);
-                metrics.subscriptionUpdate("refused");
-                refused++;
+                case SubscriptionRecords.Refuse refuse -> {
+                    refuse(key, where, refuse.reason());
+                    refused++;
+                }
             }
         }
         matcher.putAll(saved.values());
         Log.infof("Saved searches: %d saved, %d deleted, %d refused; %d in force", savedRecords, deleted, refused,
                 matcher.size());
         load.applied(lastOffsets, records.count());
+    }
+
+    private void refuse(String key, String where, String reason) {
+        Log.warnf("Subscription %s at %s refused, the one in force (if any) stays: %s",
+                key == null ? "(no key)" : key, where, reason);
+        metrics.subscriptionUpdate("refused");
     }
 
     /** The service's one matcher. */

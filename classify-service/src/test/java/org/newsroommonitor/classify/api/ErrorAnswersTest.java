@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.newsroommonitor.classify.KafkaTestResource;
 import org.newsroommonitor.classify.recent.ArticleText;
 import org.newsroommonitor.classify.taxonomy.BundledTaxonomy;
+import org.newsroommonitor.edges.ErrorMappers;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 
-/** Directory helpers shared by the servers and the test-server bookkeeping. */
+/** Directory helpers shared by the servers. */
 final class Directories {
 
     private Directories() {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,8 +31,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -166,6 +171,75 @@ class PipelineEndToEndTest {
                 assertThat(source.get(field)).as(field).isEqualTo(article.get(field)));
     }
 
+    /**
+     * The saved-search loop across the three services: a search saved through search-service's API reaches
+     * classify-service through news.subscriptions; an article that matches it, produced to news.articles, raises an
+     * alert on news.alerts that search-service streams to the search's server-sent events; an article that does not
+     * match raises none.
+     */
+    @Test
+    @Order(5)
+    void aSavedSearchAlertsItsStreamWhenAMatchingArticleArrives() throws Exception {
+        String run = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String marker = "wire" + run; // a word no other article has
+        URI search = stack.service("search-service").uri();
+        URI classify = stack.service("classify-service").uri();
+
+        HttpResponse<String> saved = post(search.resolve("/api/subscriptions"),
+                "{\"name\":\"E2E convoy watch\",\"query\":\"convoy AND " + marker + "\",\"owner\":\"e2e\"}");
+        assertThat(saved.statusCode()).as("POST /api/subscriptions -> %s", saved.body()).isEqualTo(201);
+        String subscription = JSON.readTree(saved.body()).path("id").asText();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> status(classify.resolve("/api/subscriptions/" + subscription)) == 200);
+
+        List<String> lines = new CopyOnWriteArrayList<>();
+        HttpResponse<Stream<String>> stream = HTTP.sendAsync(HttpRequest.newBuilder(
+                        search.resolve("/api/alerts/stream?subscription=" + subscription))
+                        .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines())
+                .get(30, TimeUnit.SECONDS); // the headers come once the stream is open
+        CompletableFuture.runAsync(() -> {
+            try {
+                stream.body().forEach(lines::add);
+            } catch (RuntimeException closed) {
+                // closed at the end of the test
+            }
+        });
+        try {
+            assertThat(stream.headers().firstValue("content-type").orElse("")).startsWith("text/event-stream");
+
+            // the marker without "convoy": no alert for this search. classify-service commits an article's offset
+            // only once its alerts are written, so after the commit every alert of this article is in news.alerts
+            String missId = "e2e-miss-" + run;
+            RecordMetadata miss = produce(KafkaTopics.ARTICLES, missId, article(missId,
+                    "Bread queues lengthen in Stepanakert", "Reported by " + marker + " desk.").toString());
+            TopicPartition missPartition = new TopicPartition(miss.topic(), miss.partition());
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> committed("classify-service", missPartition) > miss.offset());
+
+            String hitId = "e2e-hit-" + run;
+            produce(KafkaTopics.ARTICLES, hitId, article(hitId, "Aid convoy reaches Stepanakert",
+                    "Reported by " + marker + " desk.").toString());
+            JsonNode alert = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> events(lines).stream().filter(e -> hitId.equals(e.path("articleId").asText()))
+                            .findFirst().orElse(null), e -> e != null);
+
+            assertThat(alert.path("subscriptionId").asText()).isEqualTo(subscription);
+            assertThat(alert.path("subscriptionName").asText()).isEqualTo("E2E convoy watch");
+            assertThat(alert.path("title").asText()).isEqualTo("Aid convoy reaches Stepanakert");
+            assertThat(alert.path("url").asText()).isEqualTo("https://example.org/" + hitId);
+            assertThat(JSON.convertValue(alert.path("matched"), List.class)).containsExactly("convoy", marker);
+            // alerts of one saved search share a partition of news.alerts (keyed by its id), so an alert of the
+            // article that did not match would have come first
+            assertThat(events(lines)).extracting(e -> e.path("articleId").asText()).containsExactly(hitId);
+            HttpResponse<String> recent = HTTP.send(HttpRequest.newBuilder(
+                    search.resolve("/api/alerts/recent?subscription=" + subscription)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(JSON.readTree(recent.body()).findValuesAsText("articleId")).containsExactly(hitId);
+        } finally {
+            stream.body().close();
+        }
+    }
+
     /** The stored document of an article ({@code _source}), or null while there is none. */
     private static JsonNode storedSource(String id) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(stack.elasticsearch().httpUri()
@@ -173,14 +247,56 @@ class PipelineEndToEndTest {
         return response.statusCode() == 200 ? JSON.readTree(response.body()).path("_source") : null;
     }
 
-    private static void produce(String topic, String key, String value) throws Exception {
+    private static RecordMetadata produce(String topic, String key, String value) throws Exception {
         try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(Map.of(
                 "bootstrap.servers", stack.kafka().bootstrapServers(), "acks", "all"),
                 new org.apache.kafka.common.serialization.StringSerializer(),
                 new org.apache.kafka.common.serialization.StringSerializer())) {
-            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, key, value))
+            return producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, key, value))
                     .get(30, TimeUnit.SECONDS);
         }
+    }
+
+    /** The offset a consumer group committed on a partition, or -1 while it has committed none. */
+    private static long committed(String group, TopicPartition partition) throws Exception {
+        try (Admin admin = stack.kafka().admin()) {
+            OffsetAndMetadata offset = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+                    .get(10, TimeUnit.SECONDS).get(partition);
+            return offset == null ? -1 : offset.offset();
+        }
+    }
+
+    /** The example article of docs/messages with this id, title and summary, and no text. */
+    private static ObjectNode article(String id, String title, String summary) {
+        ObjectNode article = DocsExamples.json(MessageType.ARTICLE);
+        article.put("id", id);
+        article.put("url", "https://example.org/" + id);
+        article.put("title", title);
+        article.put("summary", summary);
+        article.put("text", "");
+        return article;
+    }
+
+    private static HttpResponse<String> post(URI uri, String json) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int status(URI uri) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** The JSON data of the server-sent events read so far. */
+    private static List<JsonNode> events(List<String> lines) throws IOException {
+        List<JsonNode> events = new ArrayList<>();
+        for (String line : lines) {
+            if (line.startsWith("data:")) {
+                events.add(JSON.readTree(line.substring("data:".length())));
+            }
+        }
+        return events;
     }
 
     private static int documentCount() throws Exception {

@@ -1,21 +1,24 @@
 package org.newsroommonitor.ingest.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.newsroommonitor.edges.ErrorBody;
 
+import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
  * Refuses a request body over {@code quarkus.http.limits.max-body-size} with 413 and the error body of
- * {@link ErrorMappers}, where Quarkus would refuse it with an empty one: at once when the {@code Content-Length}
+ * {@link IngestErrorMappers}, where Quarkus would refuse it with an empty one: at once when the {@code Content-Length}
  * announces it (the body is not read, the connection is closed), and as soon as the limit is passed when the body
  * comes without a length (chunked; such a body is read here, up to the limit, for Quarkus REST).
  */
@@ -23,9 +26,12 @@ import java.util.Optional;
 public class BodyLimit {
 
     private final Optional<MemorySize> limit;
+    private final ObjectMapper mapper;
 
-    public BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> limit) {
+    public BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> limit,
+                     ObjectMapper mapper) {
         this.limit = limit;
+        this.mapper = mapper;
     }
 
     void install(@Observes Router router) {
@@ -53,13 +59,18 @@ public class BodyLimit {
         });
     }
 
-    private static void refuse(RoutingContext request, long max) {
-        request.response()
-                .setStatusCode(413)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(JsonObject.of("error", "the body is larger than the limit of " + max
-                        + " bytes (quarkus.http.limits.max-body-size)").encode());
+    private void refuse(RoutingContext request, long max) {
+        ErrorBody body = new ErrorBody("the body is larger than the limit of " + max
+                + " bytes (quarkus.http.limits.max-body-size)");
+        try {
+            request.response()
+                    .setStatusCode(413)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                    .putHeader(HttpHeaders.CONNECTION, "close")
+                    .end(mapper.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static long parse(String length) {

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.newsroommonitor.edges.ErrorBody;
 import org.newsroommonitor.ingest.net.FeedUrlPolicy.RefusedUrlException;
 import org.newsroommonitor.ingest.registry.Feed;
 import org.newsroommonitor.ingest.registry.FeedRegistry;
@@ -30,7 +31,7 @@ import java.util.List;
 
 /**
  * The admin API of the feed registry: list, add, show, pause/resume/rename, remove, OPML import and export. Errors
- * are answered by {@link ErrorMappers}.
+ * are answered by {@link IngestErrorMappers}.
  */
 @Path("/api/feeds")
 @Produces(MediaType.APPLICATION_JSON)

@@ -45,7 +45,11 @@ public interface IngestConfig {
     @WithDefault("10s")
     Duration connectTimeout();
 
-    /** Maximum time for the whole response (headers and body) once the request is sent. */
+    /**
+     * Maximum time for one fetch of a feed, as one deadline from the first request to the end of the last body:
+     * every redirect hop with its connection, request, headers and body counts against it (each connection attempt
+     * is also limited by {@link #connectTimeout()}). When it passes the fetch is aborted, however far it got.
+     */
     @WithDefault("30s")
     Duration readTimeout();
 

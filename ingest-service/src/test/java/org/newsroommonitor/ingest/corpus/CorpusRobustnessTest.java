@@ -57,16 +57,23 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * without an exception escaping, and without any request to a URL the file names: every URL connection the JVM
  * tries to open (how XML parsers fetch DTDs and external entities) goes through a recording proxy selector to a
  * tripwire socket, and both must stay untouched. The counts are printed and written to
- * {@code target/INGEST-CORPUS.md} (copied into {@code docs/INGEST-CORPUS.md}).
+ * {@code target/INGEST-CORPUS.md} in the layout of {@code docs/INGEST-CORPUS.md}, lines of at most 120 (see
+ * {@link #wrapped}): the copy is that file plus its hand-written section "Reading these numbers". The whole corpus
+ * takes 10 to 25 s (the wall time is in the report; the test fails beyond 120 s).
  * <p>
  * The corpora are not part of the project: their location is {@code -Dnewsroom.corpora.dir}, by default
- * {@code ../shared/corpora} beside the repository; where they are absent the test is skipped and says so.
+ * {@code ../shared/corpora} beside the repository (its {@code news-text} folder, text for the topic classifier,
+ * is left out); where they are absent the test is skipped and says so.
  */
 class CorpusRobustnessTest {
 
     private static final Duration PER_FEED_TIMEOUT = Duration.ofSeconds(20);
     private static final Pattern HEADER_LINE = Pattern.compile("(?m)^Header:\\s*([A-Za-z0-9-]+):\\s*(.*?)\\s*$");
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+    /** Longest line of the report, as of every Markdown file of the project. */
+    static final int MAX_LINE = 120;
+    /** Folders of the corpora that hold no feeds (text for the topic classifier), left out. */
+    private static final List<String> NOT_FEEDS = List.of("news-text");
 
     @Test
     void everyCorpusFeedEndsInArticlesOrAClearError() throws Exception {
@@ -76,6 +83,7 @@ class CorpusRobustnessTest {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(corpora)) {
             files = walk.filter(Files::isRegularFile)
+                    .filter(file -> !NOT_FEEDS.contains(corpora.relativize(file).getName(0).toString()))
                     .filter(file -> !file.getFileName().toString().matches("(?i)(README|LICENSE|COPYING).*"))
                     .sorted().toList();
         }
@@ -202,6 +210,20 @@ class CorpusRobustnessTest {
         assertThat(took).as("whole corpus").isLessThan(Duration.ofSeconds(120));
     }
 
+    /** The report keeps the layout of docs/INGEST-CORPUS.md: lines of at most 120, reasons as a list. */
+    @Test
+    void reportLinesAreWrappedAsInTheDocs() {
+        String item = "- 6: " + code("parse_error: the feed is not well-formed XML: Error on line N: The prefix \"…\" "
+                + "for element \"…\" is not bound.") + "; e.g. " + code("feedparser/illformed/undeclared_namespace.xml");
+        // as in the docs: 119 bytes (115 characters), the next word would make 124 bytes
+        assertThat(wrapped(item, "  ")).isEqualTo("- 6: `parse_error: the feed is not well-formed XML: Error on line N: "
+                + "The prefix \"…\" for element \"…\" is not bound.`;\n"
+                + "  e.g. `feedparser/illformed/undeclared_namespace.xml`\n");
+        String longWord = "x".repeat(MAX_LINE + 5);
+        assertThat(wrapped("- 1: " + longWord + " end", "  ")).isEqualTo("- 1:\n  " + longWord + "\n  end\n");
+        assertThat(code("a <rss> `b`")).isEqualTo("`` a <rss> `b` ``");
+    }
+
     private static Outcome ingest(String url, FeedFetcher fetcher, FeedParser parser, EntryMapper mapper) {
         FetchResult result = fetcher.fetch(url);
         if (result instanceof FetchResult.Failed failed) {
@@ -270,12 +292,12 @@ class CorpusRobustnessTest {
         }
         StringBuilder out = new StringBuilder();
         out.append("# Ingest corpus robustness\n\n")
-                .append("Written by `CorpusRobustnessTest` (ingest-service): every file of `")
-                .append("../shared/corpora` (").append(outcomes.size() + hangs.size() + crashes.size())
-                .append(" files, README/LICENSE files left out) served over HTTP by an in-process server to the real ")
-                .append("fetcher, parser and entry mapper, the `Header:` lines of `http_*` files sent as response ")
-                .append("headers. Run: `mvn -B -pl ingest-service verify -Dtest=CorpusRobustnessTest`.\n\n")
-                .append("| result | feeds |\n| --- | --- |\n")
+                .append(wrapped("Written by `CorpusRobustnessTest` (ingest-service): every file of `"
+                        + "../shared/corpora` (" + (outcomes.size() + hangs.size() + crashes.size())
+                        + " files, README/LICENSE files left out) served over HTTP by an in-process server to the real "
+                        + "fetcher, parser and entry mapper, the `Header:` lines of `http_*` files sent as response "
+                        + "headers. Run: `mvn -B -pl ingest-service verify -Dtest=CorpusRobustnessTest`.", ""))
+                .append("\n| result | feeds |\n| --- | --- |\n")
                 .append("| parsed, with articles | ").append(withArticles).append(" |\n")
                 .append("| parsed, the feed has no entries (channel-level test files) | ").append(noEntries)
                 .append(" |\n")
@@ -292,21 +314,52 @@ class CorpusRobustnessTest {
                 .append("## By corpus\n\n| corpus | files | parsed |\n| --- | --- | --- |\n");
         byFolder.forEach((folder, count) -> out.append("| ").append(folder).append(" | ").append(count).append(" | ")
                 .append(parsedByFolder.getOrDefault(folder, 0)).append(" |\n"));
-        out.append("\n## Rejected, by reason\n\n| feeds | reason | example |\n| --- | --- | --- |\n");
+        // a list, not a table: a reason and its example do not fit in a table row of 120 characters
+        out.append("\n## Rejected, by reason\n\nFeeds, the error as reported, and an example file:\n\n");
         reasons.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
                         .thenComparing(Map.Entry.comparingByKey()))
-                .forEach(entry -> out.append("| ").append(entry.getValue()).append(" | ")
-                        .append(entry.getKey().replace("|", "\\|")).append(" | `")
-                        .append(example.get(entry.getKey())).append("` |\n"));
+                .forEach(entry -> out.append(wrapped("- " + entry.getValue() + ": " + code(entry.getKey())
+                        + "; e.g. " + code(example.get(entry.getKey())), "  ")));
         if (!hangs.isEmpty() || !crashes.isEmpty() || !tripped.isEmpty()) {
             out.append("\n## Failures\n\n");
-            hangs.forEach(hang -> out.append("- hung: ").append(hang).append('\n'));
-            crashes.forEach(crash -> out.append("- crashed: ").append(crash).append('\n'));
+            hangs.forEach(hang -> out.append(wrapped("- hung: " + hang, "  ")));
+            crashes.forEach(crash -> out.append(wrapped("- crashed: " + crash, "  ")));
             tripped.stream().sorted(Comparator.comparing(URI::toString)).distinct().limit(50)
-                    .forEach(uri -> out.append("- tried to open: ").append(uri).append('\n'));
+                    .forEach(uri -> out.append(wrapped("- tried to open: " + uri, "  ")));
         }
         return out.toString();
+    }
+
+    /**
+     * {@code text} as lines of at most {@value #MAX_LINE} UTF-8 bytes (so at most as many characters too), broken
+     * at spaces, the lines after the first indented by {@code indent}; a word longer than a line stays whole. A
+     * break inside a code span is allowed: Markdown reads it as a space.
+     */
+    static String wrapped(String text, String indent) {
+        StringBuilder out = new StringBuilder();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.isEmpty()) {
+                line.append(word);
+            } else if (utf8Length(line) + 1 + utf8Length(word) <= MAX_LINE) {
+                line.append(' ').append(word);
+            } else {
+                out.append(line).append('\n');
+                line.setLength(0);
+                line.append(indent).append(word);
+            }
+        }
+        return out.append(line).append('\n').toString();
+    }
+
+    private static int utf8Length(CharSequence text) {
+        return text.toString().getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /** {@code text} as a Markdown code span, so that {@code <element>} names show instead of being read as HTML. */
+    static String code(String text) {
+        return text.contains("`") ? "`` " + text + " ``" : "`" + text + "`";
     }
 
     /** The error without its specifics (positions, quoted names), so that errors of one kind group together. */

@@ -3,12 +3,17 @@ package org.newsroommonitor.search.subscription;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.OutgoingMessageMetadata;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.newsroommonitor.messages.Subscription;
 
-/** Writes subscriptions (and tombstones) to {@code news.subscriptions}, waiting for the broker's acknowledgement. */
+/**
+ * Writes subscriptions (and tombstones) to {@code news.subscriptions}, waiting for the broker's acknowledgement, and
+ * answers where the broker put the record (for {@link SubscriptionView}'s read-your-writes).
+ */
 @ApplicationScoped
 public class SubscriptionPublisher {
 
@@ -23,16 +28,24 @@ public class SubscriptionPublisher {
         this.mapper = mapper;
     }
 
-    public void publish(Subscription subscription) {
+    public SubscriptionView.Position publish(Subscription subscription) {
         try {
-            emitter.sendMessageAndAwait(KafkaRecord.of(subscription.id(), mapper.writeValueAsString(subscription)));
+            return send(subscription.id(), mapper.writeValueAsString(subscription));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
     /** A tombstone: compaction removes the subscription from the topic. */
-    public void delete(String id) {
-        emitter.sendMessageAndAwait(KafkaRecord.of(id, (String) null));
+    public SubscriptionView.Position delete(String id) {
+        return send(id, null);
+    }
+
+    private SubscriptionView.Position send(String key, String value) {
+        OutgoingMessageMetadata<RecordMetadata> written = new OutgoingMessageMetadata<>();
+        emitter.sendMessageAndAwait(KafkaRecord.of(key, value).addMetadata(written));
+        RecordMetadata result = written.getResult();
+        return result == null || !result.hasOffset() ? SubscriptionView.Position.UNKNOWN
+                : new SubscriptionView.Position(result.partition(), result.offset());
     }
 }

@@ -63,8 +63,7 @@ public class SubscriptionResource {
         Instant now = now();
         Subscription subscription = Subscription.of(UUID.randomUUID().toString(), request.name(), request.query(),
                 request.topics(), request.places(), request.owner(), now, now);
-        publisher.publish(subscription);
-        view.put(subscription);
+        view.put(subscription, publisher.publish(subscription));
         return Response.created(URI.create("/api/subscriptions/" + subscription.id())).entity(subscription).build();
     }
 
@@ -77,13 +76,12 @@ public class SubscriptionResource {
         Subscription current = get(id);
         SubscriptionRequest request = required(body).validated();
         Instant now = now();
-        if (!now.isAfter(current.updatedAt())) {
+        if (current.updatedAt() != null && !now.isAfter(current.updatedAt())) {
             now = current.updatedAt().plusMillis(1);
         }
         Subscription updated = Subscription.of(id, request.name(), request.query(), request.topics(),
                 request.places(), request.owner(), current.createdAt(), now);
-        publisher.publish(updated);
-        view.put(updated);
+        view.put(updated, publisher.publish(updated));
         return updated;
     }
 
@@ -93,10 +91,8 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "204", description = "deleted")
     @APIResponse(responseCode = "404", description = "{\"error\": \"no subscription with id ...\"}")
     public Response delete(@PathParam("id") String id) {
-        Subscription current = get(id);
-        publisher.delete(id);
-        Instant now = now();
-        view.delete(id, now.isAfter(current.updatedAt()) ? now : current.updatedAt().plusMillis(1));
+        get(id);
+        view.delete(id, publisher.delete(id));
         return Response.noContent().build();
     }
 

@@ -7,6 +7,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.newsroommonitor.edges.ErrorMappers;
 import org.newsroommonitor.messages.Subscription;
 
 import java.nio.charset.StandardCharsets;

@@ -3,6 +3,7 @@ package org.newsroommonitor.search.api;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.newsroommonitor.edges.ErrorMappers;
 
 /** A test-only endpoint that fails as a bug would, for the 500 answer of {@link ErrorMappers}. */
 @Path("/test/failure")

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -103,6 +104,21 @@ class SubscriptionsAndAlertsTest {
         assertThat(given().contentType(ContentType.JSON).body("{\"query\":\"aid\"}").post("/api/subscriptions")
                 .then().statusCode(400).extract().as(JsonNode.class).get("error").asText()).isEqualTo("name is required");
         given().contentType(ContentType.JSON).body("not json").post("/api/subscriptions").then().statusCode(400);
+    }
+
+    @Inject
+    SubscriptionPublisher publisher;
+
+    @Test
+    void aWriteIsHeldAtTheOffsetTheBrokerGaveIt() {
+        String id = "offset-" + UUID.randomUUID();
+        SubscriptionView.Position saved = publisher.publish(Subscription.of(id, "Offsets", "bread", null, null, null,
+                null, null));
+        SubscriptionView.Position deleted = publisher.delete(id);
+        List<ConsumerRecord<String, String>> written = records(id);
+        assertThat(written).hasSize(2);
+        assertThat(saved).isEqualTo(new SubscriptionView.Position(written.get(0).partition(), written.get(0).offset()));
+        assertThat(deleted).isEqualTo(new SubscriptionView.Position(written.get(1).partition(), written.get(1).offset()));
     }
 
     @Test

@@ -14,7 +14,10 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.newsroommonitor.edges.ErrorBody;
+import org.newsroommonitor.edges.ErrorMappers;
 import org.newsroommonitor.ingest.net.FeedUrlPolicy.RefusedUrlException;
 import org.newsroommonitor.ingest.registry.FeedRegistry.AlreadyRegisteredException;
 
@@ -28,34 +31,38 @@ import java.util.stream.Collectors;
  * (no such endpoint, a method, a body type or an answer type the endpoint does not take, a body that is not JSON or
  * not of the expected shape). Never an empty body, never a stack trace: anything unexpected is logged and answered
  * 500 with a plain sentence. A body larger than the limit never gets this far: {@link BodyLimit} answers it.
+ * <p>
+ * The body and its building are http-edges' ({@link ErrorBody}, {@link ErrorMappers#answer}); the framework's
+ * refusals are still answered here, in ingest's own words, so http-edges' own mappers are not in force in this
+ * service ({@link ErrorMappers#FRAMEWORK_ANSWERS} is {@code own} in application.properties).
  */
-public class ErrorMappers {
+public class IngestErrorMappers {
 
-    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+    private static final Logger LOG = Logger.getLogger(IngestErrorMappers.class);
 
     @ServerExceptionMapper
-    public Response refusedUrl(RefusedUrlException e) {
+    public RestResponse<ErrorBody> refusedUrl(RefusedUrlException e) {
         return error(Response.Status.BAD_REQUEST, e.getMessage());
     }
 
     @ServerExceptionMapper
-    public Response alreadyRegistered(AlreadyRegisteredException e) {
+    public RestResponse<ErrorBody> alreadyRegistered(AlreadyRegisteredException e) {
         return error(Response.Status.CONFLICT, e.getMessage());
     }
 
     @ServerExceptionMapper
-    public Response unknownFeed(UnknownFeedException e) {
+    public RestResponse<ErrorBody> unknownFeed(UnknownFeedException e) {
         return error(Response.Status.NOT_FOUND, e.getMessage());
     }
 
     @ServerExceptionMapper
-    public Response invalidBody(InvalidBodyException e) {
+    public RestResponse<ErrorBody> invalidBody(InvalidBodyException e) {
         return error(Response.Status.BAD_REQUEST, e.getMessage());
     }
 
     /** JSON of the wrong shape for the endpoint: a value of the wrong type, or an array for an object. */
     @ServerExceptionMapper
-    public Response mismatchedJson(MismatchedInputException e) {
+    public RestResponse<ErrorBody> mismatchedJson(MismatchedInputException e) {
         String field = e.getPath().stream().map(JsonMappingException.Reference::getFieldName)
                 .filter(Objects::nonNull).collect(Collectors.joining("."));
         return error(Response.Status.BAD_REQUEST, "the body does not fit this endpoint"
@@ -63,25 +70,25 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
-    public Response noSuchEndpoint(NotFoundException e, Request request, UriInfo uri) {
+    public RestResponse<ErrorBody> noSuchEndpoint(NotFoundException e, Request request, UriInfo uri) {
         return error(Response.Status.NOT_FOUND,
                 "no such endpoint: " + request.getMethod() + " " + uri.getRequestUri().getRawPath());
     }
 
     @ServerExceptionMapper
-    public Response methodNotAllowed(NotAllowedException e, Request request, UriInfo uri) {
+    public RestResponse<ErrorBody> methodNotAllowed(NotAllowedException e, Request request, UriInfo uri) {
         return error(Response.Status.METHOD_NOT_ALLOWED,
                 request.getMethod() + " is not allowed on " + uri.getRequestUri().getRawPath());
     }
 
     @ServerExceptionMapper
-    public Response notAcceptable(NotAcceptableException e, HttpHeaders headers) {
+    public RestResponse<ErrorBody> notAcceptable(NotAcceptableException e, HttpHeaders headers) {
         return error(Response.Status.NOT_ACCEPTABLE, "this endpoint cannot answer in a type the Accept header asks "
                 + "for (" + String.join(", ", headers.getRequestHeader(HttpHeaders.ACCEPT)) + ")");
     }
 
     @ServerExceptionMapper
-    public Response unsupportedBodyType(NotSupportedException e, HttpHeaders headers) {
+    public RestResponse<ErrorBody> unsupportedBodyType(NotSupportedException e, HttpHeaders headers) {
         MediaType type = headers.getMediaType();
         return error(Response.Status.UNSUPPORTED_MEDIA_TYPE, type == null
                 ? "the body has no Content-Type, and this endpoint needs one"
@@ -93,7 +100,7 @@ public class ErrorMappers {
      * (the status's own name when they give none).
      */
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e) {
+    public RestResponse<ErrorBody> webApplication(WebApplicationException e) {
         Response.StatusType status = e.getResponse().getStatusInfo();
         if (status.getFamily() == Response.Status.Family.SERVER_ERROR) {
             return unexpected(e);
@@ -107,12 +114,12 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Throwable e) {
+    public RestResponse<ErrorBody> unexpected(Throwable e) {
         LOG.error("Request failed unexpectedly", e);
         return error(Response.Status.INTERNAL_SERVER_ERROR, "internal error; the service log has the details");
     }
 
-    static Response error(Response.StatusType status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ErrorBody(message)).build();
+    private static RestResponse<ErrorBody> error(Response.StatusType status, String message) {
+        return ErrorMappers.answer(status.getStatusCode(), message);
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -18,6 +19,10 @@ import java.util.function.Supplier;
  * The real Kafka broker and Elasticsearch node for tests: started at most once per JVM, on free ports (so tests
  * never collide with a running local stack or with another module's tests), stopped and deleted at JVM exit. A
  * run whose JVM was killed is cleaned up by the next one.
+ *
+ * <p>A test fixture: it lives in local-stack's test jar ({@code <type>test-jar</type>}, test scope in the services),
+ * not in the launcher's main jar, and uses only public members of the launcher, so that it works whichever class
+ * loader Quarkus gives each jar.
  *
  * <p>Once per JVM means across class loaders too: Quarkus loads test code anew for every application start (each
  * test profile), and each load has its own copy of this class. The first copy starts the servers and publishes
@@ -171,8 +176,8 @@ public final class TestServers {
                 directory.resolve("elasticsearch/elasticsearch.pid"), directory.toString(), Duration.ofSeconds(30)));
         CompletableFuture.allOf(k, e).exceptionally(t -> null).join();
         try {
-            Directories.deleteTree(directory);
-        } catch (IOException ignored) {
+            deleteTree(directory);
+        } catch (IOException | UncheckedIOException ignored) {
             // left for the next run's clean-up
         }
     }
@@ -192,6 +197,18 @@ public final class TestServers {
                     continue;
                 }
                 stopAll(run);
+            }
+        }
+    }
+
+    /** Deletes a run directory and everything below it (only public members of the launcher are used here). */
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
             }
         }
     }

@@ -1,7 +1,8 @@
-package org.newsroommonitor.search.api;
+package org.newsroommonitor.edges;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.arc.properties.UnlessBuildProperty;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.MultiMap;
@@ -24,11 +25,14 @@ import java.util.Map;
  * Answers in {@code {"error": "why"}} ({@link ErrorBody}) what no endpoint gets to answer: a request whose URI is
  * too long (414), whose headers are too large (431), whose body is larger than
  * {@code quarkus.http.limits.max-body-size} (413) or whose {@code Content-Type} is not one media type (415), all
- * refused before an endpoint reads the request; and a request no route takes (404, 405). The HTTP decoder's own
- * limits ({@code quarkus.http.limits.max-initial-line-length}, {@code max-header-size}) are set above these, so
- * only requests beyond them get the decoder's answer without a body.
+ * refused before an endpoint reads the request; and a request no route takes (404, 405). Installed in every service
+ * that depends on this module. Each service sets the HTTP decoder's own limits
+ * ({@code quarkus.http.limits.max-initial-line-length}, {@code max-header-size}) above these, so only requests
+ * beyond them get the decoder's answer without a body. Not installed in a service that answers the framework's
+ * refusals itself ({@link ErrorMappers#FRAMEWORK_ANSWERS}).
  */
 @ApplicationScoped
+@UnlessBuildProperty(name = ErrorMappers.FRAMEWORK_ANSWERS, stringValue = "own", enableIfMissing = true)
 public class ErrorRoutes {
 
     /** Longest request URI, in characters (Quarkus' default request-line limit). */
@@ -70,14 +74,15 @@ public class ErrorRoutes {
             answer(context, 414, "the request URI is longer than " + MAX_URI_LENGTH + " characters");
         } else if (headerBytes(request.headers()) > MAX_HEADER_BYTES) {
             answer(context, 431, "the request headers are larger than " + MAX_HEADER_BYTES + " bytes");
-        } else if (declaredLength(request) > maxBodyBytes) {
+        } else if (declaredLength(request.getHeader(HttpHeaders.CONTENT_LENGTH)) > maxBodyBytes) {
             context.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE)
                     .endHandler(ended -> request.connection().close());
             answer(context, 413, tooLarge());
         } else if (!isMediaType(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
             answer(context, 415, "Content-Type '" + request.getHeader(HttpHeaders.CONTENT_TYPE)
                     + "' is not one media type");
-        } else if (request.headers().contains(HttpHeaders.TRANSFER_ENCODING) && !isForm(request)) {
+        } else if (request.headers().contains(HttpHeaders.TRANSFER_ENCODING)
+                && !isForm(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
             chunkedBodies.handle(context);
         } else {
             context.next();
@@ -89,12 +94,13 @@ public class ErrorRoutes {
     }
 
     /** Forms are read by the endpoints' own multipart reader, which has its limits. */
-    private static boolean isForm(HttpServerRequest request) {
-        String contentType = String.valueOf(request.getHeader(HttpHeaders.CONTENT_TYPE)).toLowerCase(Locale.ROOT);
+    static boolean isForm(String contentTypeHeader) {
+        String contentType = String.valueOf(contentTypeHeader).toLowerCase(Locale.ROOT);
         return contentType.startsWith("multipart/") || contentType.startsWith("application/x-www-form-urlencoded");
     }
 
-    private static long headerBytes(MultiMap headers) {
+    /** The size of the headers as sent, roughly: each name and value, with ": " and the line end. */
+    static long headerBytes(MultiMap headers) {
         long bytes = 0;
         for (Map.Entry<String, String> header : headers) {
             bytes += header.getKey().length() + header.getValue().length() + 4;
@@ -102,9 +108,8 @@ public class ErrorRoutes {
         return bytes;
     }
 
-    /** The Content-Length, or -1 without one. */
-    private static long declaredLength(HttpServerRequest request) {
-        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+    /** The Content-Length, or -1 without one (or with one that is not a number). */
+    static long declaredLength(String length) {
         try {
             return length == null ? -1 : Long.parseLong(length.trim());
         } catch (NumberFormatException e) {
@@ -112,7 +117,8 @@ public class ErrorRoutes {
         }
     }
 
-    private static boolean isMediaType(String contentType) {
+    /** Whether a Content-Type header is absent or names one media type. */
+    static boolean isMediaType(String contentType) {
         if (contentType == null) {
             return true;
         }

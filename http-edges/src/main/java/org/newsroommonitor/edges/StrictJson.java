@@ -1,4 +1,4 @@
-package org.newsroommonitor.search.api;
+package org.newsroommonitor.edges;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import io.quarkus.arc.properties.UnlessBuildProperty;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
 
@@ -13,12 +14,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The object mapper of the HTTP API's JSON bodies: the application's, strict in what it reads. A body with content
- * after its JSON value, a field given twice, or a value of another JSON type (a string where a list belongs, a
- * number where a string belongs) is refused with 400, the field named by {@link ErrorMappers}. Kafka messages are
- * read with the application's mapper, unchanged.
+ * The object mapper of the HTTP API's JSON bodies in every service that depends on this module: the application's,
+ * strict in what it reads. A body with content after its JSON value, a field given twice, or a value of another JSON
+ * type (a string where a list belongs, a number where a string belongs) is refused with 400, the field named by
+ * {@link ErrorMappers}. Kafka messages are read with the application's mapper, unchanged and lenient. Not in force
+ * in a service that answers the framework's refusals itself ({@link ErrorMappers#FRAMEWORK_ANSWERS}).
  */
 @Provider
+@UnlessBuildProperty(name = ErrorMappers.FRAMEWORK_ANSWERS, stringValue = "own", enableIfMissing = true)
 public class StrictJson implements ContextResolver<ObjectMapper> {
 
     private static final CoercionInputShape TEXT = CoercionInputShape.String;
@@ -47,6 +50,7 @@ public class StrictJson implements ContextResolver<ObjectMapper> {
         return strict;
     }
 
+    /** A copy of {@code mapper} that refuses what is described above; {@code mapper} itself is not changed. */
     static ObjectMapper strict(ObjectMapper mapper) {
         ObjectMapper strict = mapper.copy()
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
