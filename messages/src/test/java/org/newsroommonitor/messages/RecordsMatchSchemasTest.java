@@ -33,6 +33,7 @@ class RecordsMatchSchemasTest {
         assertThat(components(ArticleClassification.class)).isEqualTo(names(schema.get("properties")));
         assertThat(components(Topic.class)).isEqualTo(names(schema.at("/$defs/topic/properties")));
         assertThat(components(TopicHit.class)).isEqualTo(names(schema.at("/$defs/hit/properties")));
+        assertThat(components(TopicEvidence.class)).isEqualTo(names(schema.at("/$defs/evidence/properties")));
         assertThat(components(Place.class)).isEqualTo(names(schema.at("/$defs/place/properties")));
         assertThat(components(Organisation.class)).isEqualTo(names(schema.at("/$defs/organisation/properties")));
     }

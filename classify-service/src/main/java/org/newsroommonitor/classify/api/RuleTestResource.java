@@ -103,8 +103,11 @@ public class RuleTestResource {
         if (yaml.length() > MAX_YAML_CHARS) {
             throw new BadRequestException("the taxonomy is longer than " + MAX_YAML_CHARS + " characters");
         }
-        try (TopicClassifier candidate = TopicClassifier.create(new TaxonomyLoader().parse(yaml, "(request)"))) {
-            return RuleChangeTester.compare(taxonomy.current(), candidate, articles);
+        TopicClassifier current = taxonomy.current();
+        // the candidate rules with the model in force: a rule change is tried as it would work until a retraining
+        try (TopicClassifier candidate = TopicClassifier.create(new TaxonomyLoader().parse(yaml, "(request)")
+                .withModel(current.taxonomy().model()))) {
+            return RuleChangeTester.compare(current, candidate, articles);
         } catch (TaxonomyException e) {
             throw new BadRequestException(e.getMessage());
         }

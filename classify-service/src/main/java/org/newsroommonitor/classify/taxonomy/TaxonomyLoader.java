@@ -2,6 +2,8 @@ package org.newsroommonitor.classify.taxonomy;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import org.newsroommonitor.classify.model.TopicModel;
+import org.newsroommonitor.classify.model.TopicModelFile;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,7 +40,9 @@ public final class TaxonomyLoader {
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     /** Words separated by white space; a word may end with one '*' (prefix), no other '*' allowed. */
     private static final Pattern PREFIX_STARS = Pattern.compile("[^*\\s]+\\*?(\\s+[^*\\s]+\\*?)*");
-    private static final Set<String> TAXONOMY_FIELDS = Set.of("version", "topics");
+    private static final Set<String> TAXONOMY_FIELDS = Set.of("version", "model", "topics");
+    /** A model file name: a plain file name beside the taxonomy, no directories. */
+    private static final Pattern MODEL_FILE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*\\.json");
 
     private final ObjectMapper yaml = YAMLMapper.builder(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -50,13 +54,35 @@ public final class TaxonomyLoader {
         return loadResource(BUNDLED_RESOURCE);
     }
 
-    /** Loads a taxonomy from a class-path resource. */
+    /**
+     * The rules of the bundled taxonomy without its model: what the trainer trains a new model for (the model file
+     * in place may be one trained for an earlier version).
+     */
+    public Taxonomy loadBundledRules() {
+        return rules(BUNDLED_RESOURCE);
+    }
+
+    /** Loads a taxonomy from a class-path resource, with the model it names. */
     public Taxonomy loadResource(String resource) {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        if (loader == null) {
-            loader = TaxonomyLoader.class.getClassLoader();
+        ClassLoader loader = classLoader();
+        Taxonomy taxonomy = rules(resource);
+        if (taxonomy.origin().model() == null) {
+            return taxonomy;
         }
-        try (InputStream in = loader.getResourceAsStream(resource)) {
+        String modelResource = resource.substring(0, resource.lastIndexOf('/') + 1) + taxonomy.origin().model();
+        try (InputStream in = loader.getResourceAsStream(modelResource)) {
+            if (in == null) {
+                throw new TaxonomyException("taxonomy classpath:" + resource + ": its model '" + modelResource
+                        + "' is not on the class path");
+            }
+            return withModel(taxonomy, TopicModelFile.read(in), "classpath:" + modelResource);
+        } catch (IOException e) {
+            throw new TaxonomyException("cannot read model resource '" + modelResource + "': " + e.getMessage(), e);
+        }
+    }
+
+    private Taxonomy rules(String resource) {
+        try (InputStream in = classLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new TaxonomyException("taxonomy resource '" + resource + "' not found on the class path");
             }
@@ -66,16 +92,53 @@ public final class TaxonomyLoader {
         }
     }
 
+    private static ClassLoader classLoader() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return loader == null ? TaxonomyLoader.class.getClassLoader() : loader;
+    }
+
     /** Loads a taxonomy from a file. */
     public Taxonomy loadFile(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new TaxonomyException("taxonomy file " + file.toAbsolutePath() + " does not exist or is not a file");
         }
+        Taxonomy taxonomy;
         try {
-            return parse(Files.readString(file), file.toAbsolutePath().toString());
+            taxonomy = parse(Files.readString(file), file.toAbsolutePath().toString());
         } catch (IOException e) {
             throw new TaxonomyException("cannot read taxonomy file " + file.toAbsolutePath() + ": " + e.getMessage(), e);
         }
+        if (taxonomy.origin().model() == null) {
+            return taxonomy;
+        }
+        Path modelFile = file.toAbsolutePath().resolveSibling(taxonomy.origin().model());
+        try (InputStream in = Files.newInputStream(modelFile)) {
+            return withModel(taxonomy, TopicModelFile.read(in), modelFile.toString());
+        } catch (IOException e) {
+            throw new TaxonomyException("taxonomy " + file.toAbsolutePath() + ": cannot read its model " + modelFile
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The taxonomy decided by {@code model}, which must have been trained for this very taxonomy version (it reads
+     * the rules by id): a model left behind by a rule change is refused, not applied to rules it does not know.
+     */
+    private static Taxonomy withModel(Taxonomy taxonomy, TopicModel model, String modelSource) {
+        if (!taxonomy.version().equals(model.taxonomyVersion())) {
+            throw new TaxonomyException("taxonomy " + taxonomy.origin().source() + " (version " + taxonomy.version()
+                    + "): its model " + modelSource + " was trained for taxonomy version " + model.taxonomyVersion()
+                    + "; retrain it (./newsroom train) or remove 'model' to let the rules alone decide");
+        }
+        Set<String> topicIds = new HashSet<>();
+        taxonomy.topics().forEach(topic -> topicIds.add(topic.id()));
+        for (TopicModel.TopicWeights topic : model.topics()) {
+            if (!topicIds.contains(topic.topic())) {
+                throw new TaxonomyException("taxonomy " + taxonomy.origin().source() + ": its model " + modelSource
+                        + " has topic '" + topic.topic() + "', which the taxonomy does not have");
+            }
+        }
+        return taxonomy.withModel(model);
     }
 
     /** Parses YAML text; {@code source} names it in error messages, which also give the line of the bad node. */
@@ -112,6 +175,11 @@ public final class TaxonomyLoader {
         if (version == null || !version.isValueNode() || version.asText().isBlank()) {
             throw new TaxonomyException("taxonomy " + source + ": top-level 'version' is missing or empty");
         }
+        JsonNode model = root.get("model");
+        if (model != null && (!model.isTextual() || !MODEL_FILE.matcher(model.asText()).matches())) {
+            throw new TaxonomyException("taxonomy " + source + ": 'model'" + lines.at("/model")
+                    + " must name a .json file beside the taxonomy (e.g. topic-model.json)");
+        }
         JsonNode topicsNode = root.get("topics");
         if (topicsNode == null || !topicsNode.isArray() || topicsNode.isEmpty()) {
             throw new TaxonomyException("taxonomy " + source + ": 'topics' must be a non-empty list");
@@ -132,7 +200,8 @@ public final class TaxonomyLoader {
             topics.add(topic);
             index++;
         }
-        return new Taxonomy(version.asText(), topics, new Taxonomy.Origin(source, ruleLines));
+        return new Taxonomy(version.asText(), topics,
+                new Taxonomy.Origin(source, ruleLines, model == null ? null : model.asText()));
     }
 
     private TopicDefinition readTopic(JsonNode node, int index, String source, YamlLines lines) {

@@ -1,6 +1,8 @@
 package org.newsroommonitor.classify.topic;
 
 import org.newsroommonitor.classify.rules.ArticleDocument;
+import org.newsroommonitor.classify.model.TextFeatures;
+import org.newsroommonitor.classify.model.TopicModel;
 import org.newsroommonitor.classify.rules.ArticleField;
 import org.newsroommonitor.classify.rules.CompiledRule;
 import org.newsroommonitor.classify.rules.MatchSpan;
@@ -14,6 +16,7 @@ import org.newsroommonitor.classify.taxonomy.Taxonomy;
 import org.newsroommonitor.classify.taxonomy.TaxonomyException;
 import org.newsroommonitor.classify.taxonomy.TopicDefinition;
 import org.newsroommonitor.messages.Topic;
+import org.newsroommonitor.messages.TopicEvidence;
 import org.newsroommonitor.messages.TopicHit;
 
 import java.util.ArrayList;
@@ -26,7 +29,9 @@ import java.util.Set;
 
 /**
  * Tags a text with the topics of a taxonomy. All rules are compiled once into a {@link RuleMonitor}; each text is
- * matched once against all of them, then every topic is scored from its matched rules (see {@link TopicScore}).
+ * matched once against all of them; then the taxonomy's {@link TopicModel} decides every topic from the text and
+ * the matched rules, or, for a taxonomy without a model, every topic is scored from its matched rules alone (see
+ * {@link TopicScore}).
  *
  * <p>Immutable and thread-safe; no CDI or Kafka, so it is tested as plain Java. Close it to release the monitor.
  */
@@ -46,7 +51,7 @@ public final class TopicClassifier implements AutoCloseable {
      * @throws org.newsroommonitor.classify.taxonomy.TaxonomyException naming the rule when a rule cannot be compiled
      */
     public static TopicClassifier create(Taxonomy taxonomy) {
-        NewsAnalyzer analyzer = new NewsAnalyzer();
+        NewsAnalyzer analyzer = NewsAnalyzer.forTopics();
         RuleCompiler compiler = new RuleCompiler(analyzer);
         List<CompiledRule> compiled = new ArrayList<>();
         for (TopicDefinition topic : taxonomy.topics()) {
@@ -89,20 +94,39 @@ public final class TopicClassifier implements AutoCloseable {
         return classify(new ArticleDocument(title, summary, text));
     }
 
-    /** Classifies an article. */
+    /**
+     * Classifies an article. The taxonomy's {@link TopicModel} decides every topic it was trained for, from the text
+     * and the rules' matches ({@link TopicModel.Decision#assigns}: a matched exclude rule vetoes, and the model needs
+     * less certainty where the rules agree); the rules' hits stay the explanation, with the model's strongest
+     * features as evidence.
+     * A topic the model does not know (a taxonomy without a model, or a topic added since the model was trained) is
+     * decided by its rules: assigned when they pass the topic's threshold.
+     */
     public Classification classify(ArticleDocument article) {
-        Map<String, List<RuleMatch>> byTopic = new HashMap<>();
-        for (RuleMatch match : monitor.match(article)) {
-            byTopic.computeIfAbsent(match.rule().topic(), topic -> new ArrayList<>()).add(match);
+        Map<String, List<RuleMatch>> byTopic = matchesByTopic(article);
+        TopicModel model = taxonomy.model();
+        Map<String, TopicModel.Decision> decisions = new HashMap<>();
+        Map<String, Double> features = model == null ? Map.of() : features(article, byTopic);
+        if (model != null) {
+            model.decide(features).forEach(d -> decisions.put(d.topic(), d));
         }
         List<Scored> assigned = new ArrayList<>();
         int order = 0;
         for (TopicDefinition topic : taxonomy.topics()) {
-            List<RuleMatch> matches = byTopic.getOrDefault(topic.id(), List.of());
-            Scored scored = score(topic, matches, article, order++);
-            if (scored != null) {
-                assigned.add(scored);
+            RuleOutcome outcome = RuleOutcome.of(topic, byTopic.getOrDefault(topic.id(), List.of()));
+            TopicModel.Decision decision = decisions.get(topic.id());
+            if (decision == null && outcome.assigns()) {
+                // no model, or a topic the model was not trained for: the rules decide
+                assigned.add(new Scored(topicOf(topic.id(), TopicScore.of(outcome.raw(), topic.threshold()),
+                        outcome.positive(), article, null, List.of()), outcome.raw(), order));
+            } else if (decision != null && decision.assigns(outcome.assigns(), outcome.excluded())) {
+                List<TopicEvidence> evidence = model.evidence(features, topic.id()).stream()
+                        .map(e -> new TopicEvidence(e.feature(), Math.round(e.contribution() * 1000) / 1000.0)).toList();
+                assigned.add(new Scored(topicOf(topic.id(), Math.round(decision.score() * 100) / 100.0,
+                        outcome.positive(), article, Math.round(decision.probability() * 1000) / 1000.0, evidence),
+                        decision.probability(), order));
             }
+            order++;
         }
         assigned.sort(Comparator.comparingDouble((Scored s) -> s.match.score()).reversed()
                 .thenComparing(Comparator.comparingDouble((Scored s) -> s.raw).reversed())
@@ -110,26 +134,41 @@ public final class TopicClassifier implements AutoCloseable {
         return new Classification(assigned.stream().map(s -> s.match).toList(), taxonomy.version());
     }
 
-    private static Scored score(TopicDefinition topic, List<RuleMatch> matches, ArticleDocument article, int order) {
-        double raw = 0;
-        boolean excluded = false;
-        boolean required = false;
-        List<RuleMatch> positive = new ArrayList<>();
-        for (RuleMatch match : matches) {
-            RuleKind kind = match.rule().kind();
-            if (kind == RuleKind.EXCLUDE) {
-                excluded = true;
-                continue;
+    /**
+     * What the topic model reads of an article: its {@link TextFeatures}, one {@link TopicModel#ruleFeature} per
+     * matched rule and one {@link TopicModel#rulesAssignFeature} per topic the rules alone would assign. Training
+     * uses this very method, so the model is trained on what it sees in service.
+     */
+    public Map<String, Double> features(ArticleDocument article) {
+        return features(article, matchesByTopic(article));
+    }
+
+    private Map<String, Double> features(ArticleDocument article, Map<String, List<RuleMatch>> byTopic) {
+        Map<String, Double> features = TextFeatures.of(article.value(ArticleField.TITLE),
+                article.value(ArticleField.SUMMARY), article.value(ArticleField.TEXT));
+        for (TopicDefinition topic : taxonomy.topics()) {
+            List<RuleMatch> matches = byTopic.getOrDefault(topic.id(), List.of());
+            for (RuleMatch match : matches) {
+                features.put(TopicModel.ruleFeature(match.rule().id()), 1.0);
             }
-            if (kind == RuleKind.REQUIRE) {
-                required = true;
+            if (!matches.isEmpty() && RuleOutcome.of(topic, matches).assigns()) {
+                features.put(TopicModel.rulesAssignFeature(topic.id()), 1.0);
             }
-            raw += match.rule().weight();
-            positive.add(match);
         }
-        if (excluded || raw < topic.threshold() || (topic.hasRequireRules() && !required)) {
-            return null;
+        return features;
+    }
+
+    private Map<String, List<RuleMatch>> matchesByTopic(ArticleDocument article) {
+        Map<String, List<RuleMatch>> byTopic = new HashMap<>();
+        for (RuleMatch match : monitor.match(article)) {
+            byTopic.computeIfAbsent(match.rule().topic(), topic -> new ArrayList<>()).add(match);
         }
+        return byTopic;
+    }
+
+    /** The topic with the hits of its matched (non-exclude) rules, in field then text order. */
+    private static Topic topicOf(String id, double score, List<RuleMatch> positive, ArticleDocument article,
+                                 Double probability, List<TopicEvidence> evidence) {
         List<TopicHit> hits = new ArrayList<>();
         for (RuleMatch match : positive) {
             for (MatchSpan span : match.spans()) {
@@ -146,8 +185,40 @@ public final class TopicClassifier implements AutoCloseable {
         for (TopicHit hit : hits) {
             matched.add(hit.term());
         }
-        Topic match = new Topic(topic.id(), TopicScore.of(raw, topic.threshold()), List.copyOf(matched), hits);
-        return new Scored(match, raw, order);
+        return new Topic(id, score, List.copyOf(matched), hits, probability, evidence);
+    }
+
+    /**
+     * What a topic's rules say about an article: the raw score (sum of the weights of its matched rules), whether an
+     * exclude rule matched, whether a require rule matched, and the matched rules that count.
+     */
+    private record RuleOutcome(TopicDefinition topic, double raw, boolean excluded, boolean required,
+                               List<RuleMatch> positive) {
+
+        static RuleOutcome of(TopicDefinition topic, List<RuleMatch> matches) {
+            double raw = 0;
+            boolean excluded = false;
+            boolean required = false;
+            List<RuleMatch> positive = new ArrayList<>();
+            for (RuleMatch match : matches) {
+                RuleKind kind = match.rule().kind();
+                if (kind == RuleKind.EXCLUDE) {
+                    excluded = true;
+                    continue;
+                }
+                if (kind == RuleKind.REQUIRE) {
+                    required = true;
+                }
+                raw += match.rule().weight();
+                positive.add(match);
+            }
+            return new RuleOutcome(topic, raw, excluded, required, positive);
+        }
+
+        /** Whether the rules alone assign the topic. */
+        boolean assigns() {
+            return !excluded && raw >= topic.threshold() && (!topic.hasRequireRules() || required);
+        }
     }
 
     @Override

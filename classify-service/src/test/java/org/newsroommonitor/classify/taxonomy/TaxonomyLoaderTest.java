@@ -168,4 +168,55 @@ class TaxonomyLoaderTest {
                 .isInstanceOf(TaxonomyException.class)
                 .hasMessageContaining("rule 'blockade.short-prefix'");
     }
+
+    @Test
+    void theBundledTaxonomyLoadsTheModelTrainedForItsVersionAndTheRulesAloneOnRequest() {
+        Taxonomy bundled = loader.loadBundled();
+
+        assertThat(bundled.model()).isNotNull();
+        assertThat(bundled.model().taxonomyVersion()).isEqualTo(bundled.version());
+        assertThat(bundled.model().topics()).extracting(t -> t.topic())
+                .containsExactlyElementsOf(bundled.topics().stream().map(TopicDefinition::id).toList());
+        assertThat(loader.loadBundledRules().model()).isNull();
+    }
+
+    @Test
+    void aTaxonomyFileLoadsTheModelBesideIt(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("taxonomy.yaml"), "model: m.json\n" + taxonomyWithRule(""));
+        Files.writeString(dir.resolve("m.json"), MODEL.formatted("t", "blockade"));
+
+        Taxonomy taxonomy = loader.loadFile(dir.resolve("taxonomy.yaml"));
+
+        assertThat(taxonomy.model().version()).isEqualTo("m-1");
+        assertThat(taxonomy.origin().model()).isEqualTo("m.json");
+    }
+
+    @Test
+    void aModelTrainedForAnotherVersionOrTopicIsRefusedWithWhatToDo(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("taxonomy.yaml"), "model: m.json\n" + taxonomyWithRule(""));
+
+        Files.writeString(dir.resolve("m.json"), MODEL.formatted("older", "blockade"));
+        assertThatThrownBy(() -> loader.loadFile(dir.resolve("taxonomy.yaml"))).isInstanceOf(TaxonomyException.class)
+                .hasMessageContaining("trained for taxonomy version older").hasMessageContaining("./newsroom train");
+
+        Files.writeString(dir.resolve("m.json"), MODEL.formatted("t", "floods"));
+        assertThatThrownBy(() -> loader.loadFile(dir.resolve("taxonomy.yaml"))).isInstanceOf(TaxonomyException.class)
+                .hasMessageContaining("has topic 'floods', which the taxonomy does not have");
+
+        Files.delete(dir.resolve("m.json"));
+        assertThatThrownBy(() -> loader.loadFile(dir.resolve("taxonomy.yaml"))).isInstanceOf(TaxonomyException.class)
+                .hasMessageContaining("cannot read its model");
+    }
+
+    @Test
+    void aModelOutsideTheTaxonomysFolderIsRefused() {
+        assertThatThrownBy(() -> loader.parse("model: ../etc/m.json\n" + taxonomyWithRule(""), "(test)"))
+                .isInstanceOf(TaxonomyException.class)
+                .hasMessageContaining("must name a .json file beside the taxonomy");
+    }
+
+    private static final String MODEL = """
+            {"format": 1, "version": "m-1", "taxonomyVersion": "%s",
+             "topics": [{"id": "%s", "bias": -1, "threshold": 0.5, "weights": {"w:blockade": 2}}]}
+            """;
 }

@@ -4,7 +4,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.newsroommonitor.classify.model.TopicModel;
+import org.newsroommonitor.classify.taxonomy.Taxonomy;
+import org.newsroommonitor.classify.taxonomy.TaxonomyLoader;
 import org.newsroommonitor.messages.Topic;
+import org.newsroommonitor.messages.TopicEvidence;
 import org.newsroommonitor.messages.TopicHit;
 
 import java.util.List;
@@ -111,6 +115,62 @@ class TopicClassifierTest {
         String siege = "Residents describe the blockade of the road as a siege";
         assertThat(classifier.classify(siege, null, null).topicIds()).containsExactly("blockade");
         assertThat(classifier.classify(siege + " after the football final", null, null).topics()).isEmpty();
+    }
+
+    @Test
+    void everyTopicTheModelAssignsCarriesItsEvidence() {
+        Classification result = classifier.classify(AID_TITLE, AID_SUMMARY, AID_TEXT);
+
+        assertThat(result.topics()).isNotEmpty().allSatisfy(topic -> {
+            assertThat(topic.evidence()).as(topic.id()).isNotEmpty().hasSizeLessThanOrEqualTo(TopicModel.EVIDENCE);
+            assertThat(topic.evidence()).as(topic.id()).allMatch(e -> e.weight() > 0 && !e.feature().isBlank());
+        });
+    }
+
+    @Test
+    void aTopicTheModelWasNotTrainedForIsDecidedByItsRules() {
+        Taxonomy rules = new TaxonomyLoader().parse("""
+                version: "model-test"
+                topics:
+                  - id: aid
+                    label: Aid
+                    threshold: 1.0
+                    rules:
+                      - {name: aid, kind: terms, terms: [aid]}
+                  - id: flooding
+                    label: Flooding
+                    threshold: 1.0
+                    rules:
+                      - {name: flood, kind: terms, terms: [flood*]}
+                """, "(test)");
+        TopicModel onlyAid = new TopicModel("m", "model-test",
+                List.of(new TopicModel.TopicWeights("aid", -5, 0.5, Map.of("w:donate", 10.0))));
+        try (TopicClassifier classifier = TopicClassifier.create(rules.withModel(onlyAid))) {
+            // the model does not give aid for "aid" alone (and the rules agreeing is not enough at p = 0.007)...
+            assertThat(classifier.classify("Aid after the flood", null, null).topicIds()).containsExactly("flooding");
+            // ...but does for "donate", with its evidence, and the rules' hits still explain the tag
+            Topic aid = topic(classifier.classify("Donate aid", null, null), "aid");
+            assertThat(aid.evidence()).extracting(TopicEvidence::feature).containsExactly("w:donate");
+            assertThat(aid.matched()).containsExactly("aid");
+            assertThat(aid.score()).isEqualTo(0.99);
+        }
+    }
+
+    @Test
+    void ruleTermsMatchTheWordsOfHashtagsAndHandles() {
+        Taxonomy rules = new TaxonomyLoader().parse("""
+                version: "hashtags"
+                topics:
+                  - id: aid
+                    label: Aid
+                    threshold: 1.0
+                    rules:
+                      - {name: relief, kind: terms, terms: ["relief goods", "red cross"]}
+                """, "(test)");
+        try (TopicClassifier classifier = TopicClassifier.create(rules)) {
+            Topic aid = topic(classifier.classify("Send #ReliefGoods via @AmericanRedCross", null, null), "aid");
+            assertThat(aid.hits()).extracting(TopicHit::term).containsExactly("ReliefGoods", "RedCross");
+        }
     }
 
     @Test

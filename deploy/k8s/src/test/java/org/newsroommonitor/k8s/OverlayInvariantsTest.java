@@ -21,7 +21,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.newsroommonitor.k8s.Manifests.allContainers;
 import static org.newsroommonitor.k8s.Manifests.name;
 import static org.newsroommonitor.k8s.Manifests.stream;
@@ -305,15 +304,21 @@ class OverlayInvariantsTest {
         }
     }
 
-    @Test
-    void theDeployedTaxonomyIsTheOneClassifyServiceTestsValidate() throws IOException {
-        Path source = repoRoot.resolve("classify-service/src/main/resources/taxonomy/taxonomy.yaml");
-        if (!Files.exists(source)) {
-            fail("classify-service's taxonomy is missing: " + source);
-        }
-        assertThat(Files.readString(k8sDir.resolve("base/config/taxonomy.yaml")))
-                .as("deploy/k8s/base/config/taxonomy.yaml must be a copy of %s: copy it after changing the taxonomy", source)
-                .isEqualTo(Files.readString(source));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void classifyServiceRunsTheTaxonomyAndModelOfItsImage(Manifests overlay) throws IOException {
+        // the taxonomy and its topic model are tested together in classify-service and ship in its image; a
+        // taxonomy file set here would be one that no test has validated, possibly without its model
+        JsonNode deployment = overlay.find("Deployment", "classify-service").orElseThrow();
+        List<String> env = new ArrayList<>();
+        stream(deployment.path("spec").path("template").path("spec").path("containers"))
+                .forEach(c -> stream(c.path("env")).forEach(e -> env.add(e.path("name").asText())));
+        assertThat(env).as("%s: classify-service environment", overlay)
+                .isNotEmpty().doesNotContain("NEWSROOM_CLASSIFY_TAXONOMY_FILE");
+        Path bundled = repoRoot.resolve("classify-service/src/main/resources/taxonomy");
+        assertThat(Files.readString(bundled.resolve("taxonomy.yaml"))).as("the bundled taxonomy names its model")
+                .containsPattern("(?m)^model: topic-model\\.json$");
+        assertThat(bundled.resolve("topic-model.json")).isRegularFile();
     }
 
     @Test
