@@ -171,11 +171,11 @@ class SearchChannelsTest {
     void alertsOfASavedSearchStreamAsServerSentEvents() throws Exception {
         String mine = "mine-" + run;
         String other = "other-" + run;
-        double unreadableBefore = unreadableAlerts();
+        double refusedBefore = refusedAlerts();
         Delivery<ConsumerRecord<String, String>> unreadable = new Delivery<>(alertRecord(mine, "not an alert"));
         connector.source(AlertBroadcaster.CHANNEL).send(unreadable.message());
         awaitAcked(unreadable);
-        assertThat(unreadableAlerts()).isEqualTo(unreadableBefore + 1);
+        assertThat(refusedAlerts()).isEqualTo(refusedBefore + 1);
 
         List<String> lines = new CopyOnWriteArrayList<>();
         HttpClient http = HttpClient.newHttpClient();
@@ -247,9 +247,9 @@ class SearchChannelsTest {
                 .toString();
     }
 
-    private double unreadableAlerts() {
+    private double refusedAlerts() {
         // registered when the broadcaster is first used
-        var counter = registry.find(AlertBroadcaster.COUNTER).tag("result", "unreadable").counter();
+        var counter = registry.find(AlertBroadcaster.COUNTER).tag("result", "refused").counter();
         return counter == null ? 0 : counter.count();
     }
 
