@@ -57,4 +57,14 @@ class TextFeaturesTest {
         assertThat(features).containsKeys("w:aid", "b:aid aid", "b:aid arrives", "w:town", "b:convoy waits");
         assertThat(TextFeatures.of(null, null, null)).isEmpty();
     }
+
+    @Test
+    void onlyTheLeadIsReadTitleFirst() {
+        String filler = "word ".repeat(TextFeatures.MAX_WORDS - 2);
+        Map<String, Double> features = TextFeatures.of("Convoy blocked", null, filler + "late blockade");
+
+        assertThat(features).containsKeys("w:convoy", "w:blocked", "w:word")
+                .doesNotContainKeys("w:late", "w:blockade", "b:word late");
+        assertThat(TextFeatures.MAX_WORDS).isEqualTo(100);
+    }
 }
