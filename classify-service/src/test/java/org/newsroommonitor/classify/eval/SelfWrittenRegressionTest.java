@@ -30,34 +30,35 @@ class SelfWrittenRegressionTest {
 
     /*
      * The self-written set is a regression set, not the measure (issue 12; the measure is the real-news set,
-     * RealNewsEvaluationTest). The floors sit a little below what taxonomy 2026.12.2 with its topic model scores
-     * (in comments, with 2026.11.5's rules alone in brackets): the model, trained on real news, gives up part of
-     * the rules' fit to these texts, which the rules were tuned on (docs/EVALUATION.md, "Regression set").
+     * RealNewsEvaluationTest). The floors sit a little below what taxonomy 2026.12.2 with its topic model scored;
+     * in comments the figures of 2026.12.3, the current one, with 2026.11.5's rules alone in brackets. The model,
+     * trained on real news, gives up part of the rules' fit to these texts, which the rules were tuned on
+     * (docs/EVALUATION.md, "Regression set").
      */
 
     /** F1 floors on the dev part, 552 texts. */
     static final Map<String, Double> DEV_FLOORS = floors(
-            "humanitarian-aid", 0.85,   // 0.873 (0.947)
-            "blockade", 0.84,           // 0.862 (0.951)
-            "food-security", 0.73,      // 0.750 (0.842)
-            "displacement", 0.89,       // 0.917 (0.913)
-            "health", 0.78,             // 0.800 (0.908)
-            "armed-conflict", 0.74,     // 0.766 (0.857)
-            "detention", 0.92,          // 0.941 (0.973)
-            "diplomacy", 0.86);         // 0.887 (0.875)
-    static final double DEV_MICRO_F1_FLOOR = 0.82; // 0.844 (0.911)
+            "humanitarian-aid", 0.85,   // 0.879 (0.947)
+            "blockade", 0.84,           // 0.865 (0.951)
+            "food-security", 0.73,      // 0.789 (0.842)
+            "displacement", 0.89,       // 0.911 (0.913)
+            "health", 0.78,             // 0.817 (0.908)
+            "armed-conflict", 0.74,     // 0.771 (0.857)
+            "detention", 0.92,          // 0.949 (0.973)
+            "diplomacy", 0.86);         // 0.879 (0.875)
+    static final double DEV_MICRO_F1_FLOOR = 0.82; // 0.852 (0.911)
 
     /** F1 floors on the held-out part, 140 texts m001-m140. */
     static final Map<String, Double> HELD_OUT_FLOORS = floors(
-            "humanitarian-aid", 0.86,   // 0.884 (0.909)
-            "blockade", 0.76,           // 0.789 (0.857)
-            "food-security", 0.68,      // 0.703 (0.800)
+            "humanitarian-aid", 0.86,   // 0.894 (0.909)
+            "blockade", 0.76,           // 0.800 (0.857)
+            "food-security", 0.68,      // 0.737 (0.800)
             "displacement", 0.81,       // 0.840 (0.800)
             "health", 0.54,             // 0.571 (0.786, 12 texts)
-            "armed-conflict", 0.57,     // 0.600 (0.826)
+            "armed-conflict", 0.57,     // 0.606 (0.826)
             "detention", 0.94,          // 0.970 (0.970)
             "diplomacy", 0.84);         // 0.865 (0.865)
-    static final double HELD_OUT_MICRO_F1_FLOOR = 0.75; // 0.777 (0.858)
+    static final double HELD_OUT_MICRO_F1_FLOOR = 0.75; // 0.786 (0.858)
 
     @RegisterExtension
     static final BundledClassifier classifier = new BundledClassifier();
