@@ -194,9 +194,9 @@ public class FeedParser {
      * instead, or, after a UTF-8 BOM, as UTF-8 with the invalid bytes replaced.
      */
     static Decoded decode(byte[] body, String contentType) throws FeedParseException {
-        Charset utf32 = utf32Of(body);
-        if (utf32 != null) {
-            return new Decoded(stripBom(new String(body, utf32)), null);
+        Charset unicode = unmarkedUnicodeOf(body);
+        if (unicode != null) {
+            return new Decoded(stripBom(new String(body, unicode)), null);
         }
         String encoding;
         String text;
@@ -246,13 +246,22 @@ public class FeedParser {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
-    /** UTF-32 when the bytes start with its BOM or with {@code <} in UTF-32, which XmlReader does not guess. */
-    private static Charset utf32Of(byte[] body) {
+    /**
+     * UTF-32 when the bytes start with its BOM or with {@code <?} in UTF-32, which XmlReader does not guess; UTF-16
+     * when they start with {@code <?} in UTF-16 without a BOM (whatever a declaration or Content-Type says).
+     */
+    private static Charset unmarkedUnicodeOf(byte[] body) {
         if (startsWith(body, 0, 0, 0xfe, 0xff) || startsWith(body, 0, 0, 0, '<', 0, 0, 0, '?')) {
             return Charset.forName("UTF-32BE");
         }
         if (startsWith(body, 0xff, 0xfe, 0, 0) || startsWith(body, '<', 0, 0, 0, '?', 0, 0, 0)) {
             return Charset.forName("UTF-32LE");
+        }
+        if (startsWith(body, 0, '<', 0, '?')) {
+            return StandardCharsets.UTF_16BE;
+        }
+        if (startsWith(body, '<', 0, '?', 0)) {
+            return StandardCharsets.UTF_16LE;
         }
         return null;
     }

@@ -18,9 +18,13 @@ import java.util.regex.Pattern;
  */
 final class WebPage {
 
-    /** After XML declarations, comments and whitespace: an HTML DOCTYPE or an {@code <html>} element. */
+    /**
+     * After processing instructions, comments, a DOCTYPE and whitespace, an element that only HTML starts with. A
+     * DOCTYPE alone does not decide: feeds with an XHTML DOCTYPE over an {@code <rss>} root exist.
+     */
     private static final Pattern HTML_START = Pattern.compile(
-            "^(?:\\s|<\\?xml[^>]*>|<!--.*?-->)*<(?:!doctype\\s+html|html)(?=[\\s>/])",
+            "^(?:\\s|<\\?[^>]*>|<!--.*?-->|<!doctype[^>\\[]*>)*<(?:html|head|body|meta|title|link|script|style)"
+                    + "(?=[\\s>/])",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     private static final Set<String> FEED_TYPES = Set.of("application/rss+xml", "application/atom+xml",

@@ -65,6 +65,17 @@ class FeedParserTest {
     }
 
     @Test
+    void anHtmlDoctypeOverAnRssRootIsNoWebPageButStillARefusedDoctype() {
+        byte[] feed = ("<?xml version=\"1.0\"?><!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\" "
+                + "\"http://127.0.0.1:1/x.dtd\">\n<rss><channel><title>found</title></channel></rss>")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> parser.parse(feed, null))
+                .isExactlyInstanceOf(FeedParseException.class)
+                .hasMessage("the feed declares a DOCTYPE, which is refused because it could pull in external "
+                        + "entities (local files, other URLs)");
+    }
+
+    @Test
     void jsonThatIsNoJsonFeedIsSaidToBeJson() {
         byte[] json = "{\"version\": \"1.0\", \"items\": []}".getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> parser.parse(json, "application/json"))
@@ -165,10 +176,12 @@ class FeedParserTest {
     }
 
     @Test
-    void readsUtf32WithoutAByteOrderMarkAndNamesAWrongCharsetWhenTheFeedStaysBroken() throws Exception {
+    void readsUtf32AndUtf16WithoutAByteOrderMarkAndNamesAWrongCharsetWhenTheFeedStaysBroken() throws Exception {
         String feed = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Caf\u00e9</title>"
                 + "<link>https://x.example/</link><description>d</description></channel></rss>";
         assertThat(parser.parse(feed.getBytes(java.nio.charset.Charset.forName("UTF-32LE")), null).getTitle())
+                .isEqualTo("Caf\u00e9");
+        assertThat(parser.parse(feed.getBytes(StandardCharsets.UTF_16LE), "text/xml; charset=utf-8").getTitle())
                 .isEqualTo("Caf\u00e9");
 
         byte[] broken = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Caf\u00e9"
