@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.jdom2.Element;
+import org.newsroommonitor.ingest.parse.JsonFeedItem;
 import org.newsroommonitor.messages.Article;
 import org.newsroommonitor.messages.ArticleSource;
 import org.newsroommonitor.messages.Enclosure;
@@ -29,8 +30,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Maps a Rome feed entry to the {@link Article} of {@code docs/messages.md}, as revision 1; whether and as
- * which revision it is published is for {@link ArticleRevisions} to say.
+ * Maps a Rome feed entry (RSS, Atom, or JSON Feed as {@code FeedParser} reads it) to the {@link Article} of
+ * {@code docs/messages.md}, as revision 1; whether and as which revision it is published is for
+ * {@link ArticleRevisions} to say.
  */
 @ApplicationScoped
 public class EntryMapper {
@@ -160,6 +162,8 @@ public class EntryMapper {
             guid = item.getGuid() == null ? null : item.getGuid().getValue();
         } else if (wire instanceof Entry atomEntry) {
             guid = atomEntry.getId();
+        } else if (wire instanceof JsonFeedItem jsonItem) {
+            guid = jsonItem.id();
         } else {
             guid = entry.getUri();
         }
@@ -245,10 +249,19 @@ public class EntryMapper {
     }
 
     /**
-     * The article's picture: an image enclosure, else a Media RSS thumbnail or image content, else the first image
-     * of its HTML; {@code null} when none is an http(s) URL.
+     * The article's picture: a JSON Feed item's {@code image}, else its {@code banner_image}, else an image
+     * enclosure, else a Media RSS thumbnail or image content, else the first image of its HTML; {@code null} when
+     * none is an http(s) URL.
      */
     private static String imageOf(SyndEntry entry, List<Enclosure> enclosures, String base) {
+        if (entry.getWireEntry() instanceof JsonFeedItem jsonItem) {
+            for (String image : new String[] {jsonItem.image(), jsonItem.bannerImage()}) {
+                String absolute = absoluteHttpUrl(image, base, base);
+                if (absolute != null) {
+                    return absolute;
+                }
+            }
+        }
         for (Enclosure enclosure : enclosures) {
             if (enclosure.type() != null && enclosure.type().toLowerCase(Locale.ROOT).startsWith("image/")) {
                 return enclosure.url();

@@ -23,7 +23,6 @@ import org.newsroommonitor.ingest.config.IngestConfig;
 import org.newsroommonitor.ingest.net.FeedUrlPolicy;
 import org.newsroommonitor.ingest.net.FeedUrlPolicy.RefusedUrlException;
 import org.newsroommonitor.ingest.net.GuardedDnsResolver;
-import org.newsroommonitor.ingest.net.GuardedDnsResolver;
 import org.newsroommonitor.ingest.net.GuardedDnsResolver.RefusedAddressException;
 
 import javax.net.ssl.SSLException;
@@ -72,8 +71,8 @@ import java.util.zip.ZipException;
 @ApplicationScoped
 public class FeedFetcher {
 
-    private static final String ACCEPT = "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
-            + "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5";
+    private static final String ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, "
+            + "application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.9, */*;q=0.5";
     private static final ScheduledExecutorService WATCHDOG = watchdog();
 
     private final FetchLimits limits;
@@ -151,7 +150,7 @@ public class FeedFetcher {
                             + (retryAfter == null ? "" : ", and asked to wait " + human(retryAfter)),
                     retryAfter);
         }
-        return new FetchResult.Fetched(uri, status, hop.headers(), hop.body());
+        return new FetchResult.Fetched(uri, status, hop.headers(), hop.body().bytes(), hop.body().undeclared());
     }
 
     /** One request/response, body read (2xx only) under the limits; the connection is closed afterwards. */
@@ -203,7 +202,7 @@ public class FeedFetcher {
                 int status = response.getCode();
                 HttpHeaders headers = headersOf(response.getHeaders());
                 if (status < 200 || status > 299 || response.getEntity() == null) {
-                    return new Hop(status, headers, new byte[0]);
+                    return new Hop(status, headers, new BodyReader.Body(new byte[0], null));
                 }
                 return new Hop(status, headers, readBody(response.getEntity(), headers, status, timedOut));
             } finally {
@@ -226,7 +225,7 @@ public class FeedFetcher {
         }
     }
 
-    private byte[] readBody(HttpEntity entity, HttpHeaders headers, int status, AtomicBoolean timedOut)
+    private BodyReader.Body readBody(HttpEntity entity, HttpHeaders headers, int status, AtomicBoolean timedOut)
             throws IOException, FetchFailure {
         try {
             return body.read(entity, headers.firstValue("Content-Encoding").orElse(null));
@@ -319,6 +318,6 @@ public class FeedFetcher {
         return executor;
     }
 
-    private record Hop(int status, HttpHeaders headers, byte[] body) {
+    private record Hop(int status, HttpHeaders headers, BodyReader.Body body) {
     }
 }

@@ -16,7 +16,7 @@ public enum FetchOutcome {
     TOO_LARGE("too_large"),
     /** DNS, connection, TLS or transfer failure. */
     NETWORK_ERROR("network_error"),
-    /** Fetched, but not a readable RSS/Atom feed (malformed XML, DOCTYPE refused, unknown format). */
+    /** Fetched, but not a readable feed (malformed XML, DOCTYPE refused, a web page, JSON but no JSON Feed, ...). */
     PARSE_ERROR("parse_error");
 
     private final String tag;

@@ -15,8 +15,15 @@ public sealed interface FetchResult {
      * @param status  the HTTP status
      * @param headers the response headers (ETag, Last-Modified, Content-Type, Cache-Control, ...)
      * @param body    the body, gzip already decoded
+     * @param undeclaredCompression the compression ({@code gzip}, {@code zlib}) the body was sent with although no
+     *                {@code Content-Encoding} said so, decoded; else {@code null}
      */
-    record Fetched(URI uri, int status, HttpHeaders headers, byte[] body) implements FetchResult {
+    record Fetched(URI uri, int status, HttpHeaders headers, byte[] body, String undeclaredCompression)
+            implements FetchResult {
+        public Fetched(URI uri, int status, HttpHeaders headers, byte[] body) {
+            this(uri, status, headers, body, null);
+        }
+
         /** The {@code Content-Type} header, if any, for charset detection. */
         public Optional<String> contentType() {
             return headers.firstValue("Content-Type");

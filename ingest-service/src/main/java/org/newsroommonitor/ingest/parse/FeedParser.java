@@ -17,6 +17,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -27,6 +28,11 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
+ * Reads a fetched body as a feed, whatever its {@code Content-Type} says: a JSON object whose {@code version} is
+ * {@code https://jsonfeed.org/version/...} as a JSON Feed ({@link JsonFeedReader}), an HTML page as no feed but
+ * with the feeds it links to ({@link WebPage}), an empty, compressed or JSON body that is no feed with that said
+ * plainly; anything else as XML.
+ * <p>
  * Parses RSS (0.9x, 1.0, 2.0) and Atom with Rome. The character set comes from the XML prolog, the byte order mark
  * and the HTTP {@code Content-Type}, as Rome's {@link XmlReader} resolves them, with a wrong UTF-8 declaration
  * recovered ({@link #decode}). A feed that is not well-formed is repaired at text level ({@link XmlRepair}: junk
@@ -39,17 +45,39 @@ import java.util.function.Function;
 @ApplicationScoped
 public class FeedParser {
 
+    /** {@link #parse(byte[], String, URI)} of a body whose address is not known (links of a web page stay relative). */
+    public SyndFeed parse(byte[] body, String contentType) throws FeedParseException {
+        return parse(body, contentType, null);
+    }
+
     /**
      * @param body        the feed's bytes
-     * @param contentType the HTTP {@code Content-Type} header, or {@code null}
+     * @param contentType the HTTP {@code Content-Type} header, or {@code null}; it does not decide the format
+     * @param address     where the body was fetched from (after redirects), to resolve the feed links of a web page
+     *                    against; or {@code null}
      * @return the feed, with the wire feed kept ({@code SyndEntry#getWireEntry()}) for the real guids
-     * @throws FeedParseException when the bytes are not a readable RSS/Atom feed
+     * @throws FeedParseException when the bytes are not a readable RSS, Atom or JSON feed; a
+     *                            {@link WebPageException} when they are a web page, with the feeds it links to
      */
-    public SyndFeed parse(byte[] body, String contentType) throws FeedParseException {
+    public SyndFeed parse(byte[] body, String contentType, URI address) throws FeedParseException {
         if (body.length == 0) {
-            throw new FeedParseException("the feed is empty (0 bytes)", null);
+            throw new FeedParseException("the body is empty (0 bytes)", null);
         }
-        String text = decode(body, contentType);
+        String compressed = compressedKind(body);
+        if (compressed != null) {
+            throw new FeedParseException(compressed, null);
+        }
+        if (JsonFeedReader.looksLikeJson(body)) {
+            return JsonFeedReader.read(body);
+        }
+        Decoded decoded = decode(body, contentType);
+        String text = decoded.text();
+        if (text.isBlank()) {
+            throw new FeedParseException("the body is empty (only whitespace, " + body.length + " bytes)", null);
+        }
+        if (WebPage.isHtml(text)) {
+            throw WebPage.notAFeed(WebPage.feedLinks(text, address));
+        }
         try {
             return build(text);
         } catch (FeedException | RuntimeException strict) {
@@ -64,7 +92,7 @@ public class FeedParser {
                     // report the original error: it says what is wrong with the feed as served
                 }
             }
-            throw new FeedParseException(messageOf(strict, text), strict);
+            throw new FeedParseException(messageOf(strict, text) + charsetNote(decoded, text), strict);
         }
     }
 
@@ -74,6 +102,53 @@ public class FeedParser {
             return Duration.ofMinutes(channel.getTtl());
         }
         return null;
+    }
+
+    /**
+     * What a compressed body is, said plainly, when its first bytes are those of a compressed format: the fetcher
+     * decodes gzip and zlib (declared or not), so such a body here could not be decoded, and bzip2, zstd and ZIP
+     * are not decoded at all. {@code null} for any other body.
+     */
+    static String compressedKind(byte[] body) {
+        if (startsWith(body, 0x1f, 0x8b)) {
+            return "the body is gzip-compressed data that could not be decoded (not valid gzip)";
+        }
+        if (startsWith(body, 'B', 'Z', 'h') && body.length > 3 && body[3] >= '1' && body[3] <= '9') {
+            return "the body is bzip2-compressed data (sent without a Content-Encoding), which is not decoded: only "
+                    + "gzip and zlib are";
+        }
+        if (startsWith(body, 0x28, 0xb5, 0x2f, 0xfd)) {
+            return "the body is zstd-compressed data (sent without a Content-Encoding), which is not decoded: only "
+                    + "gzip and zlib are";
+        }
+        if (startsWith(body, 'P', 'K', 3, 4)) {
+            return "the body is a ZIP archive, not a feed";
+        }
+        return null;
+    }
+
+    private static boolean startsWith(byte[] body, int... prefix) {
+        if (body.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((body[i] & 0xff) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** What the character encoding has to do with a failure, if anything, in plain words; else "". */
+    private static String charsetNote(Decoded decoded, String text) {
+        if (decoded.problem() != null) {
+            return " (the character encoding: " + decoded.problem() + ")";
+        }
+        if (text.substring(0, Math.min(text.length(), 1024)).indexOf('\u0000') >= 0) {
+            return " (the text holds NUL characters: it is probably UTF-16 or UTF-32 with neither a byte order mark "
+                    + "nor a declaration saying so)";
+        }
+        return "";
     }
 
     private static String messageOf(Exception error, String text) {
@@ -112,11 +187,17 @@ public class FeedParser {
     }
 
     /**
-     * The feed as text. The character set comes from the BOM, the XML prolog and the HTTP {@code Content-Type}, as
-     * Rome's {@link XmlReader} resolves them; when that says UTF-8 (or ASCII) but the bytes are not valid UTF-8 (a
-     * wrong declaration, common with Windows-1252 feeds), the bytes are read as Windows-1252 instead.
+     * The feed as text, and what was wrong with its character set, if anything. The character set comes from the
+     * BOM, the XML prolog and the HTTP {@code Content-Type}, as Rome's {@link XmlReader} resolves them; UTF-32
+     * without a BOM is recognised by its first character {@code <}. When that says UTF-8 (or ASCII) but the bytes
+     * are not valid UTF-8 (a wrong declaration, common with Windows-1252 feeds), the bytes are read as Windows-1252
+     * instead, or, after a UTF-8 BOM, as UTF-8 with the invalid bytes replaced.
      */
-    static String decode(byte[] body, String contentType) throws FeedParseException {
+    static Decoded decode(byte[] body, String contentType) throws FeedParseException {
+        Charset unicode = unmarkedUnicodeOf(body);
+        if (unicode != null) {
+            return new Decoded(stripBom(new String(body, unicode)), null);
+        }
         String encoding;
         String text;
         try (XmlReader reader = new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
@@ -128,15 +209,61 @@ public class FeedParser {
         }
         boolean utf8Declared = encoding == null || encoding.equalsIgnoreCase("UTF-8")
                 || encoding.equalsIgnoreCase("US-ASCII");
+        String problem = null;
         if (utf8Declared && !validUtf8(body)) {
-            text = new String(body, Charset.forName("windows-1252"));
+            if (body.length >= 3 && (body[0] & 0xff) == 0xef && (body[1] & 0xff) == 0xbb && (body[2] & 0xff) == 0xbf) {
+                text = new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
+                problem = "its bytes are not all valid UTF-8 although its byte order mark says UTF-8 (the invalid "
+                        + "ones were read as \uFFFD)";
+            } else {
+                text = new String(body, Charset.forName("windows-1252"));
+                problem = "its bytes are not valid " + (encoding == null ? "UTF-8" : encoding)
+                        + (encoding == null ? " (no usable encoding is declared)" : " as declared")
+                        + ", so they were read as Windows-1252";
+            }
         } else if (text == null) {
             text = new String(body, StandardCharsets.UTF_8);
+            problem = "its declared character encoding is unknown or contradicts the Content-Type, so it was read "
+                    + "as UTF-8";
         }
         if (text == null) {
             throw new FeedParseException("the feed's character encoding could not be read", null);
         }
+        return new Decoded(stripBom(text), problem);
+    }
+
+    /**
+     * A body as text.
+     *
+     * @param text    the text, BOM removed
+     * @param problem what was wrong with its character encoding, in plain words (said when the feed cannot be read
+     *                all the same), else {@code null}
+     */
+    record Decoded(String text, String problem) {
+    }
+
+    private static String stripBom(String text) {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /**
+     * UTF-32 when the bytes start with its BOM or with {@code <?} in UTF-32, which XmlReader does not guess; UTF-16
+     * when they start with {@code <?} in UTF-16 without a BOM (whatever a declaration or Content-Type says).
+     */
+    private static Charset unmarkedUnicodeOf(byte[] body) {
+        if (startsWith(body, 0, 0, 0xfe, 0xff) || startsWith(body, 0, 0, 0, '<', 0, 0, 0, '?')) {
+            return Charset.forName("UTF-32BE");
+        }
+        if (startsWith(body, 0xff, 0xfe, 0, 0) || startsWith(body, '<', 0, 0, 0, '?', 0, 0, 0)) {
+            return Charset.forName("UTF-32LE");
+        }
+        if (startsWith(body, 0, '<', 0, '?')) {
+            return StandardCharsets.UTF_16BE;
+        }
+        if (startsWith(body, '<', 0, '?', 0)) {
+            return StandardCharsets.UTF_16LE;
+        }
+        return null;
     }
 
     private static String readAll(Reader reader) throws IOException {

@@ -111,11 +111,14 @@ public class FeedPoll {
         }
         SyndFeed parsed;
         try {
-            parsed = parser.parse(fetched.body(), fetched.contentType().orElse(null));
+            parsed = parser.parse(fetched.body(), fetched.contentType().orElse(null), fetched.uri());
         } catch (FeedParseException e) {
             metrics.fetched(feed, FetchOutcome.PARSE_ERROR, took, fetched.body().length);
+            String error = fetched.undeclaredCompression() == null ? e.getMessage()
+                    : "the body was " + fetched.undeclaredCompression() + "-compressed data sent without a "
+                    + "Content-Encoding; decoded: " + e.getMessage();
             return failed(feed, before, started,
-                    new FetchResult.Failed(FetchOutcome.PARSE_ERROR, fetched.status(), e.getMessage()));
+                    new FetchResult.Failed(FetchOutcome.PARSE_ERROR, fetched.status(), error));
         }
         metrics.fetched(feed, FetchOutcome.OK, took, fetched.body().length);
 

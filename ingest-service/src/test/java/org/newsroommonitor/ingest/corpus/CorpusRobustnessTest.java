@@ -234,7 +234,7 @@ class CorpusRobustnessTest {
         }
         SyndFeed feed;
         try {
-            feed = parser.parse(fetched.body(), fetched.contentType().orElse(null));
+            feed = parser.parse(fetched.body(), fetched.contentType().orElse(null), fetched.uri());
         } catch (FeedParseException e) {
             return Outcome.error("parse_error", e.getMessage());
         }

@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.List;
+import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,6 +83,13 @@ class FeedFetcherTest {
             }
         });
         server.createContext("/bomb", exchange -> respond(exchange, 200, gzip(new byte[10 * 1024 * 1024]), "gzip"));
+        server.createContext("/gzip-undeclared", exchange -> respond(exchange, 200, gzip(feed), null));
+        server.createContext("/gzip-twice", exchange -> respond(exchange, 200, gzip(gzip(feed)), "gzip"));
+        server.createContext("/zlib-undeclared", exchange -> respond(exchange, 200, zlib(feed), null));
+        server.createContext("/bomb-undeclared", exchange ->
+                respond(exchange, 200, gzip(new byte[10 * 1024 * 1024]), null));
+        server.createContext("/gzip-magic-only", exchange ->
+                respond(exchange, 200, new byte[] {0x1f, (byte) 0x8b, 'n', 'o', 't'}, null));
         server.createContext("/brotli", exchange -> respond(exchange, 200, feed, "br"));
         server.createContext("/slow", exchange -> {
             try {
@@ -218,6 +226,35 @@ class FeedFetcherTest {
     }
 
     @Test
+    void decodesGzipAndZlibSentWithoutContentEncoding() {
+        FetchResult.Fetched gzip = (FetchResult.Fetched) fetcher.fetch(base + "/gzip-undeclared");
+        assertThat(gzip.body()).isEqualTo(feed);
+        assertThat(gzip.undeclaredCompression()).isEqualTo("gzip");
+        FetchResult.Fetched twice = (FetchResult.Fetched) fetcher.fetch(base + "/gzip-twice");
+        assertThat(twice.body()).isEqualTo(feed);
+        assertThat(twice.undeclaredCompression()).isEqualTo("gzip");
+        FetchResult.Fetched zlib = (FetchResult.Fetched) fetcher.fetch(base + "/zlib-undeclared");
+        assertThat(zlib.body()).isEqualTo(feed);
+        assertThat(zlib.undeclaredCompression()).isEqualTo("zlib");
+        FetchResult.Fetched plain = (FetchResult.Fetched) fetcher.fetch(base + "/feed");
+        assertThat(plain.undeclaredCompression()).isNull();
+    }
+
+    @Test
+    void stopsDecodingAGzipBombSentWithoutContentEncodingAtTheLimit() {
+        assertThat(fetcher.fetch(base + "/bomb-undeclared")).isEqualTo(new FetchResult.Failed(FetchOutcome.TOO_LARGE,
+                200, "the body is gzip-compressed data sent without a Content-Encoding, and decoded it is larger "
+                        + "than the limit of 65536 bytes (newsroom.ingest.max-body-size)"));
+    }
+
+    @Test
+    void keepsABodyThatOnlyStartsLikeGzip() {
+        FetchResult.Fetched fetched = (FetchResult.Fetched) fetcher.fetch(base + "/gzip-magic-only");
+        assertThat(fetched.body()).containsExactly(0x1f, 0x8b, 'n', 'o', 't');
+        assertThat(fetched.undeclaredCompression()).isNull();
+    }
+
+    @Test
     void refusesUnsupportedContentEncodings() {
         FetchResult.Failed failed = (FetchResult.Failed) fetcher.fetch(base + "/brotli");
         assertThat(failed.outcome()).isEqualTo(FetchOutcome.HTTP_ERROR);
@@ -328,6 +365,14 @@ class FeedFetcherTest {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
+    }
+
+    private static byte[] zlib(byte[] data) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DeflaterOutputStream out = new DeflaterOutputStream(bytes)) {
+            out.write(data);
+        }
+        return bytes.toByteArray();
     }
 
     private static byte[] gzip(byte[] data) throws IOException {

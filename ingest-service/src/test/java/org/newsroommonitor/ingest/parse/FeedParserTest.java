@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsroommonitor.ingest.Fixtures;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,18 +37,91 @@ class FeedParserTest {
     }
 
     @Test
-    void anHtmlPageIsNoFeed() {
-        byte[] html = "<html><head><title>Not a feed</title></head><body/></html>".getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> parser.parse(html, "text/html"))
+    void anHtmlPageIsNoFeedAndTheFeedsItLinksToAreListedResolved() {
+        byte[] html = ("<!DOCTYPE html>\n<html><head><title>Caucasus Wire</title>"
+                + "<link rel=\"stylesheet\" type=\"text/css\" href=\"/style.css\">"
+                + "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"RSS\" href=\"/feeds/news.rss\">"
+                + "<link rel=\"alternate\" type=\"text/html\" hreflang=\"ru\" href=\"/ru/\">"
+                + "<link rel=\"Alternate\" type=\"application/atom+xml; charset=utf-8\" href=\"atom.xml\">"
+                + "<link rel=\"alternate\" type=\"application/rss+xml\" "
+                + "href=\"https://news.example/feeds/news.rss\">"
+                + "</head><body><a href=\"/feed.json\">JSON</a></body></html>")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> parser.parse(html, "text/html", URI.create("https://news.example/section/")))
+                .isInstanceOfSatisfying(WebPageException.class, e -> assertThat(e.feedUrls()).containsExactly(
+                        "https://news.example/feeds/news.rss", "https://news.example/section/atom.xml"))
+                .hasMessage("this is a web page (HTML), not a feed; it links to these feeds: "
+                        + "https://news.example/feeds/news.rss, https://news.example/section/atom.xml");
+    }
+
+    @Test
+    void anHtmlPageWithoutFeedLinksSaysSo() {
+        byte[] html = ("<?xml version=\"1.0\"?>\n<!-- a page -->"
+                + "<HTML><head><title>Not a feed</title></head><body/></HTML>").getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> parser.parse(html, "application/rss+xml"))
+                .isInstanceOfSatisfying(WebPageException.class, e -> assertThat(e.feedUrls()).isEmpty())
+                .hasMessage("this is a web page (HTML), not a feed; it links to no feed (no <link rel=\"alternate\"> "
+                        + "of type RSS, Atom or JSON Feed)");
+    }
+
+    @Test
+    void anHtmlDoctypeOverAnRssRootIsNoWebPageButStillARefusedDoctype() {
+        byte[] feed = ("<?xml version=\"1.0\"?><!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\" "
+                + "\"http://127.0.0.1:1/x.dtd\">\n<rss><channel><title>found</title></channel></rss>")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> parser.parse(feed, null))
+                .isExactlyInstanceOf(FeedParseException.class)
+                .hasMessage("the feed declares a DOCTYPE, which is refused because it could pull in external "
+                        + "entities (local files, other URLs)");
+    }
+
+    @Test
+    void jsonThatIsNoJsonFeedIsSaidToBeJson() {
+        byte[] json = "{\"version\": \"1.0\", \"items\": []}".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> parser.parse(json, "application/json"))
                 .isInstanceOf(FeedParseException.class)
-                .hasMessageStartingWith("not an RSS or Atom feed");
+                .hasMessage("JSON, but not a JSON Feed (a JSON Feed is an object whose \"version\" is "
+                        + "https://jsonfeed.org/version/1 or /version/1.1)");
+        assertThatThrownBy(() -> parser.parse(" [1, 2]".getBytes(StandardCharsets.UTF_8), null))
+                .hasMessage("JSON, but not a JSON Feed (a JSON Feed is an object whose \"version\" is "
+                        + "https://jsonfeed.org/version/1 or /version/1.1)");
+        assertThatThrownBy(() -> parser.parse("{\"version\": ".getBytes(StandardCharsets.UTF_8), null))
+                .hasMessageStartingWith("the body starts like JSON but is not valid JSON at line 1, column ");
+    }
+
+    @Test
+    void aJsonFeedIsReadWhateverTheContentType() throws Exception {
+        byte[] json = ("\uFEFF\n{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"T\", "
+                + "\"items\": [{\"id\": \"1\", \"url\": \"https://x.example/1\"}]}").getBytes(StandardCharsets.UTF_8);
+        SyndFeed feed = parser.parse(json, "application/rss+xml");
+        assertThat(feed.getTitle()).isEqualTo("T");
+        assertThat(feed.getEntries()).hasSize(1);
+        assertThat(feed.getEntries().get(0).getLink()).isEqualTo("https://x.example/1");
+        assertThat(feed.getEntries().get(0).getWireEntry()).isEqualTo(new JsonFeedItem("1", null, null));
     }
 
     @Test
     void anEmptyBodyIsNoFeed() {
         assertThatThrownBy(() -> parser.parse(new byte[0], null))
                 .isInstanceOf(FeedParseException.class)
-                .hasMessage("the feed is empty (0 bytes)");
+                .hasMessage("the body is empty (0 bytes)");
+        assertThatThrownBy(() -> parser.parse(" \r\n\t".getBytes(StandardCharsets.UTF_8), "application/rss+xml"))
+                .isInstanceOf(FeedParseException.class)
+                .hasMessage("the body is empty (only whitespace, 4 bytes)");
+    }
+
+    @Test
+    void compressedBytesAreNamed() {
+        assertThatThrownBy(() -> parser.parse(new byte[] {0x1f, (byte) 0x8b, 8, 0, 1, 2}, null))
+                .hasMessage("the body is gzip-compressed data that could not be decoded (not valid gzip)");
+        assertThatThrownBy(() -> parser.parse("BZh91AY&SY".getBytes(StandardCharsets.ISO_8859_1), null))
+                .hasMessage("the body is bzip2-compressed data (sent without a Content-Encoding), which is not "
+                        + "decoded: only gzip and zlib are");
+        assertThatThrownBy(() -> parser.parse(new byte[] {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd, 0}, null))
+                .hasMessage("the body is zstd-compressed data (sent without a Content-Encoding), which is not "
+                        + "decoded: only gzip and zlib are");
+        assertThatThrownBy(() -> parser.parse(new byte[] {'P', 'K', 3, 4, 20, 0}, null))
+                .hasMessage("the body is a ZIP archive, not a feed");
     }
 
     @Test
@@ -99,6 +173,23 @@ class FeedParserTest {
         byte[] windows1252 = feed.getBytes(java.nio.charset.Charset.forName("windows-1252"));
         assertThat(parser.parse(windows1252, "text/xml; charset=utf-8").getTitle())
                 .isEqualTo("Caf\u00e9 \u2013 na\u00efve");
+    }
+
+    @Test
+    void readsUtf32AndUtf16WithoutAByteOrderMarkAndNamesAWrongCharsetWhenTheFeedStaysBroken() throws Exception {
+        String feed = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Caf\u00e9</title>"
+                + "<link>https://x.example/</link><description>d</description></channel></rss>";
+        assertThat(parser.parse(feed.getBytes(java.nio.charset.Charset.forName("UTF-32LE")), null).getTitle())
+                .isEqualTo("Caf\u00e9");
+        assertThat(parser.parse(feed.getBytes(StandardCharsets.UTF_16LE), "text/xml; charset=utf-8").getTitle())
+                .isEqualTo("Caf\u00e9");
+
+        byte[] broken = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Caf\u00e9"
+                .getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        assertThatThrownBy(() -> parser.parse(broken, null))
+                .hasMessage("the feed is not well-formed XML at line 1, column 78: Error on line 1: XML document "
+                        + "structures must start and end within the same entity. (the character encoding: its bytes "
+                        + "are not valid UTF-8 as declared, so they were read as Windows-1252)");
     }
 
     @Test

@@ -93,6 +93,18 @@ class FeedPollRetryTest {
         assertThat(publisher.sent).isEmpty();
     }
 
+    @Test
+    void aFeedSentCompressedWithoutSayingSoAndStillUnreadableSaysBoth() {
+        nextFetch = new FetchResult.Fetched(URI.create(FEED_URL), 200, HttpHeaders.of(Map.of(), (name, value) -> true),
+                "{\"items\": []}".getBytes(), "gzip");
+
+        polling.scheduler().pollAll();
+
+        assertThat(status().lastError()).isEqualTo("the body was gzip-compressed data sent without a "
+                + "Content-Encoding; decoded: JSON, but not a JSON Feed (a JSON Feed is an object whose \"version\" "
+                + "is https://jsonfeed.org/version/1 or /version/1.1)");
+    }
+
     private static FetchResult fetched(byte[] body) {
         return new FetchResult.Fetched(URI.create(FEED_URL), 200,
                 HttpHeaders.of(Map.of("Content-Type", List.of("application/rss+xml")), (name, value) -> true), body);

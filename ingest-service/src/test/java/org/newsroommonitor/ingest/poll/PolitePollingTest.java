@@ -21,6 +21,7 @@ import org.newsroommonitor.ingest.state.PollSchedule;
 import org.newsroommonitor.ingest.status.FeedStatus;
 import org.newsroommonitor.ingest.status.FeedStatusService;
 import org.newsroommonitor.messages.Article;
+import org.newsroommonitor.messages.ArticleSource;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -44,6 +45,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * backoff and auto-pause, the per-host concurrency limit. Kafka is replaced by a recording publisher.
  */
 class PolitePollingTest {
+
+    private static final String JSON_FEED = """
+            {"version": "https://jsonfeed.org/version/1.1", "title": "JSON Wire",
+             "home_page_url": "https://json-wire.example/", "authors": [{"name": "JSON desk"}],
+             "items": [
+               {"id": "jf-1", "url": "https://json-wire.example/2024/01/02/first", "title": "First",
+                "content_text": "The first story.", "date_published": "2024-01-02T10:00:00Z"},
+               {"id": "jf-2", "url": "https://json-wire.example/2024/01/03/second", "title": "Second",
+                "content_html": "<p>The second story.</p>", "date_published": "2024-01-03T10:00:00Z"}
+             ]}
+            """;
 
     private HttpServer server;
     private String base;
@@ -85,6 +97,12 @@ class PolitePollingTest {
         server.createContext("/broken", exchange -> respond(exchange, 500, "oops".getBytes(StandardCharsets.UTF_8)));
         server.createContext("/ttl", exchange -> respond(exchange, 200, new String(feed, StandardCharsets.UTF_8)
                 .replace("<channel>", "<channel><ttl>120</ttl>").getBytes(StandardCharsets.UTF_8)));
+        server.createContext("/feed.json", exchange ->
+                respond(exchange, 200, JSON_FEED.getBytes(StandardCharsets.UTF_8)));
+        server.createContext("/site/", exchange -> respond(exchange, 200, ("<!doctype html><html><head>"
+                + "<link rel=\"alternate\" type=\"application/feed+json\" href=\"../feed.json\">"
+                + "<link rel=\"alternate\" type=\"application/rss+xml\" href=\"/ttl\"></head></html>")
+                .getBytes(StandardCharsets.UTF_8)));
         server.createContext("/slowish", exchange -> {
             int now = running.incrementAndGet();
             maxRunning.accumulateAndGet(now, Math::max);
@@ -204,6 +222,37 @@ class PolitePollingTest {
         scheduler.pollAll();
         assertThat(hits.get("/broken")).hasValue(4);
         assertThat(statuses.status(feed).consecutiveFailures()).isEqualTo(1);
+    }
+
+    @Test
+    void aJsonFeedEndsUpAsPublishedArticles() {
+        Feed feed = add("/feed.json");
+        scheduler.pollAll();
+
+        assertThat(sent).hasSize(2);
+        Article first = sent.stream().filter(article -> "jf-1".equals(article.guid())).findFirst().orElseThrow();
+        assertThat(first.url()).isEqualTo("https://json-wire.example/2024/01/02/first");
+        assertThat(first.title()).isEqualTo("First");
+        assertThat(first.text()).isEqualTo("The first story.");
+        assertThat(first.published()).isEqualTo(Instant.parse("2024-01-02T10:00:00Z"));
+        assertThat(first.authors()).containsExactly("JSON desk");
+        assertThat(first.sources()).containsExactly(
+                new ArticleSource(base + "/feed.json", "JSON Wire", "https://json-wire.example/"));
+        assertThat(sent).extracting(Article::guid).containsExactlyInAnyOrder("jf-1", "jf-2");
+        FeedStatus status = statuses.status(feed);
+        assertThat(status.itemsSeen()).isEqualTo(2);
+        assertThat(status.newItems()).isEqualTo(2);
+        assertThat(status.lastError()).isNull();
+    }
+
+    @Test
+    void aWebPageIsReportedWithTheFeedsItLinksTo() {
+        Feed feed = add("/site/index.html");
+        scheduler.pollAll();
+
+        assertThat(sent).isEmpty();
+        assertThat(statuses.status(feed).lastError()).isEqualTo("this is a web page (HTML), not a feed; it links to "
+                + "these feeds: " + base + "/feed.json, " + base + "/ttl");
     }
 
     @Test
