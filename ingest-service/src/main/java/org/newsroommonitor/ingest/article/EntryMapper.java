@@ -23,9 +23,14 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -53,62 +58,158 @@ public class EntryMapper {
     }
 
     /**
-     * The articles of every entry of {@code feed}, first seen {@code now}; an entry that cannot be identified or
-     * read is counted as unusable (and logged), not mapped.
+     * The articles of the entries of {@code feed}, first seen {@code now}, in feed order. Entries are told apart as
+     * {@link ArticleId} says: by their link, unless several entries of this feed with different guids (or, without
+     * guids, different titles or dates) share it; then by link and guid (or link, title and date). Entries that still
+     * get the same id (a feed listing one item twice) are merged into the first and counted. An entry that cannot be
+     * read, or that has nothing to identify it by, is counted as unusable (and logged), not mapped.
      */
     public Mapped mapAll(SyndFeed feed, String feedUrl, Instant now) {
-        List<Article> articles = new ArrayList<>();
-        int unusable = 0;
-        for (SyndEntry entry : feed.getEntries()) {
+        List<SyndEntry> entries = feed.getEntries();
+        List<Identity> identities = new ArrayList<>(entries.size());
+        for (SyndEntry entry : entries) {
             try {
-                Optional<Article> article = map(entry, feed, feedUrl, now, now);
-                if (article.isPresent()) {
-                    articles.add(article.get());
-                } else {
-                    unusable++;
-                }
+                identities.add(Identity.of(entry, feed, feedUrl));
             } catch (RuntimeException e) {
-                unusable++;
+                identities.add(null);
                 LOG.warnf(e, "Feed %s: entry '%s' could not be read", feedUrl, entry.getTitle());
             }
         }
-        return new Mapped(articles, unusable);
+        Set<String> sharedLinks = sharedLinks(identities);
+        Map<String, Article> byId = new LinkedHashMap<>();
+        int unusable = 0;
+        int merged = 0;
+        int toldApart = 0;
+        for (int i = 0; i < entries.size(); i++) {
+            Identity identity = identities.get(i);
+            boolean shared = identity != null && sharedLinks.contains(identity.canonicalUrl());
+            String id = identity == null ? null : identity.id(shared, feedUrl);
+            if (id == null) {
+                unusable++;
+            } else if (byId.containsKey(id)) {
+                merged++;
+            } else {
+                try {
+                    byId.put(id, build(entries.get(i), identity, id, feed, feedUrl, now, now));
+                    toldApart += shared ? 1 : 0;
+                } catch (RuntimeException e) {
+                    unusable++;
+                    LOG.warnf(e, "Feed %s: entry '%s' could not be read", feedUrl, entries.get(i).getTitle());
+                }
+            }
+        }
+        return new Mapped(List.copyOf(byId.values()), unusable, merged, toldApart);
     }
 
     /**
      * The entries of a feed as articles.
      *
-     * @param articles an article for each usable entry, in feed order
-     * @param unusable entries with neither a usable link nor a guid, or that could not be read
+     * @param articles  an article for each distinct usable entry, in feed order
+     * @param unusable  entries that could not be read, or with nothing (link, guid, title, text) to identify them by
+     * @param merged    entries with the same id as an earlier entry of the feed, merged into it (not published)
+     * @param toldApart entries sharing their link with other entries of the feed, told apart by guid or content
      */
-    public record Mapped(List<Article> articles, int unusable) {
+    public record Mapped(List<Article> articles, int unusable, int merged, int toldApart) {
     }
 
     /**
+     * The canonical links that several entries of one feed share although they are different entries (other guids,
+     * or without guids other titles or dates).
+     */
+    private static Set<String> sharedLinks(List<Identity> identities) {
+        Map<String, Set<String>> keysByLink = new HashMap<>();
+        for (Identity identity : identities) {
+            if (identity != null && identity.canonicalUrl() != null) {
+                keysByLink.computeIfAbsent(identity.canonicalUrl(), link -> new HashSet<>()).add(identity.entryKey());
+            }
+        }
+        Set<String> shared = new HashSet<>();
+        keysByLink.forEach((link, keys) -> {
+            if (keys.size() > 1) {
+                shared.add(link);
+            }
+        });
+        return shared;
+    }
+
+    /**
+     * One entry on its own, as if its link were its own (for a whole feed, {@link #mapAll} also tells apart entries
+     * that share a link).
+     *
      * @param entry     the entry (parsed with the wire feed preserved, so that the real guid can be read)
      * @param feed      the feed the entry is in
      * @param feedUrl   the feed's URL as configured
      * @param firstSeen when the entry was first seen (now, for an entry never seen before)
      * @param now       the current time, to recognise dates in the future
-     * @return the article, or nothing when the entry has neither a usable link nor a guid to identify it by
+     * @return the article, or nothing when the entry has nothing (link, guid, title or text) to identify it by
      */
     public Optional<Article> map(SyndEntry entry, SyndFeed feed, String feedUrl, Instant firstSeen,
             Instant now) {
-        String guid = guidOf(entry);
-        String url = usableLink(entry, feed, feedUrl);
-        String canonicalUrl = url == null ? null : UrlCanonicalizer.canonicalize(url);
-        String id;
-        if (canonicalUrl != null) {
-            id = ArticleId.ofCanonicalUrl(canonicalUrl);
-        } else if (guid != null) {
-            id = ArticleId.ofGuid(guid);
-        } else {
-            return Optional.empty();
+        Identity identity = Identity.of(entry, feed, feedUrl);
+        String id = identity.id(false, feedUrl);
+        return id == null ? Optional.empty()
+                : Optional.of(build(entry, identity, id, feed, feedUrl, firstSeen, now));
+    }
+
+    /**
+     * What can identify an entry.
+     *
+     * @param guid         its guid, or {@code null}
+     * @param url          its usable link, absolute, or {@code null}
+     * @param canonicalUrl that link canonicalised, or {@code null}
+     * @param date         its published date, else its updated date, as the feed gives it; or {@code null}
+     * @param title        its title as plain text
+     * @param text         the start of its text (else its summary) as plain text
+     */
+    private record Identity(String guid, String url, String canonicalUrl, Instant date, String title, String text) {
+
+        private static final int TEXT_IN_ID = 500;
+
+        static Identity of(SyndEntry entry, SyndFeed feed, String feedUrl) {
+            String url = usableLink(entry, feed, feedUrl);
+            Instant date = instantOf(entry.getPublishedDate());
+            String text = textOf(entry);
+            if (text.isEmpty() && entry.getDescription() != null) {
+                text = PlainText.fromContent(entry.getDescription().getValue(), entry.getDescription().getType());
+            }
+            return new Identity(guidOf(entry), url, url == null ? null : UrlCanonicalizer.canonicalize(url),
+                    date != null ? date : instantOf(entry.getUpdatedDate()), Objects.toString(titleOf(entry), ""),
+                    text.substring(0, Math.min(text.length(), TEXT_IN_ID)));
         }
 
-        String title = entry.getTitleEx() != null
+        /** What tells this entry from another with the same link: its guid, else its date and title (or text). */
+        String entryKey() {
+            return guid != null ? "guid:" + guid : "content:" + ArticleId.ofContent("", date, title, text);
+        }
+
+        /** The article id (see {@link ArticleId}); {@code null} when there is nothing to identify the entry by. */
+        String id(boolean linkShared, String feedUrl) {
+            if (canonicalUrl != null) {
+                if (!linkShared) {
+                    return ArticleId.ofCanonicalUrl(canonicalUrl);
+                }
+                return guid != null ? ArticleId.ofLinkAndGuid(canonicalUrl, guid)
+                        : ArticleId.ofContent(canonicalUrl, date, title, text);
+            }
+            if (guid != null) {
+                return ArticleId.ofGuid(guid);
+            }
+            return title.isBlank() && text.isBlank() ? null : ArticleId.ofContent(feedUrl, date, title, text);
+        }
+    }
+
+    private static String titleOf(SyndEntry entry) {
+        return entry.getTitleEx() != null
                 ? PlainText.fromContent(entry.getTitleEx().getValue(), entry.getTitleEx().getType())
                 : PlainText.fromHtml(entry.getTitle());
+    }
+
+    private Article build(SyndEntry entry, Identity identity, String id, SyndFeed feed, String feedUrl,
+            Instant firstSeen, Instant now) {
+        String guid = identity.guid();
+        String url = identity.url();
+        String canonicalUrl = identity.canonicalUrl();
+        String title = identity.title();
         String summary = entry.getDescription() == null ? ""
                 : PlainText.fromContent(entry.getDescription().getValue(), entry.getDescription().getType());
         String text = textOf(entry);
@@ -144,11 +245,11 @@ public class EntryMapper {
                 : SafeHtml.fromContent(entry.getDescription().getValue(), entry.getDescription().getType(), base);
         List<Enclosure> enclosures = enclosuresOf(entry, base);
 
-        return Optional.of(new Article(Article.SCHEMA_VERSION, id, 1, url, canonicalUrl, guid, title,
+        return new Article(Article.SCHEMA_VERSION, id, 1, url, canonicalUrl, guid, title,
                 summary, text, published, publishedSource, firstSeen, language,
                 authorsOf(entry), categoriesOf(entry), List.of(source),
                 ArticleRevisions.contentHashOf(title, summary, text), summaryHtml,
-                imageOf(entry, enclosures, base), enclosures));
+                imageOf(entry, enclosures, base), enclosures);
     }
 
     /**

@@ -82,6 +82,14 @@ public class IngestMetrics {
                 .register(registry).increment();
     }
 
+    /** Entries of one poll merged into an earlier entry of the feed with the same article id. */
+    public void merged(Feed feed, int entries) {
+        Counter.builder("newsroom.ingest.feed.entries.merged")
+                .description("Entries merged into an earlier entry of the same feed with the same article id")
+                .tag("feed", feed.id()).tag("url", feed.url())
+                .register(registry).increment(entries);
+    }
+
     public void publishFailed() {
         publishFailures.increment();
     }

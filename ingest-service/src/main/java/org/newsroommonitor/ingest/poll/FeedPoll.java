@@ -25,12 +25,16 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One poll of one feed, as a sequence of steps: fetch ({@link FeedFetcher}, conditionally with the stored
  * validators), parse ({@link FeedParser}), map the entries to articles ({@link EntryMapper}), decide which are new or
  * changed ({@link PublishDecision}), publish them ({@link ArticleBatchPublisher}) and remember ({@link PollMemory})
- * the articles Kafka confirmed and the feed's new {@link FeedState}. A 304, or a body equal to the last one read,
+ * the articles Kafka confirmed and the feed's new {@link FeedState}. Deciding, publishing and remembering hold the
+ * poll's article ids ({@link InFlightArticles}), so two feeds with the same item polled at once both end up as its
+ * sources. A 304, or a body equal to the last one read,
  * ends the poll after the fetch; a failure moves the feed to its backoff ({@link PollSchedule}). Logs written while
  * polling name the feed (MDC {@code feedId}, {@code feed}). Nothing in a poll throws out of it.
  */
@@ -47,9 +51,11 @@ public class FeedPoll {
     private final PollMemory memory;
     private final PollSchedule schedule;
     private final IngestMetrics metrics;
+    private final InFlightArticles inFlight;
 
     public FeedPoll(FeedFetcher fetcher, FeedParser parser, EntryMapper mapper, PublishDecision decision,
-            ArticleBatchPublisher publisher, PollMemory memory, PollSchedule schedule, IngestMetrics metrics) {
+            ArticleBatchPublisher publisher, PollMemory memory, PollSchedule schedule, IngestMetrics metrics,
+            InFlightArticles inFlight) {
         this.fetcher = fetcher;
         this.parser = parser;
         this.mapper = mapper;
@@ -58,6 +64,7 @@ public class FeedPoll {
         this.memory = memory;
         this.schedule = schedule;
         this.metrics = metrics;
+        this.inFlight = inFlight;
     }
 
     /** Polls {@code feed} once and remembers how it went. */
@@ -123,11 +130,20 @@ public class FeedPoll {
         metrics.fetched(feed, FetchOutcome.OK, took, fetched.body().length);
 
         EntryMapper.Mapped mapped = mapper.mapAll(parsed, feed.url(), Instant.now().truncatedTo(ChronoUnit.SECONDS));
-        List<Article> toPublish = decision.toPublish(mapped.articles());
-        Publication publication = publisher.publish(feed, toPublish);
-        memory.rememberPublished(publication.confirmed());
+        List<Article> toPublish;
+        Publication publication;
+        Set<String> ids = mapped.articles().stream().map(Article::id).collect(Collectors.toSet());
+        try (InFlightArticles.Claim claim = inFlight.claim(ids)) {
+            toPublish = decision.toPublish(mapped.articles());
+            publication = publisher.publish(feed, toPublish);
+            memory.rememberPublished(publication.confirmed());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return before.failed(started, new FetchResult.Failed(FetchOutcome.NETWORK_ERROR, fetched.status(),
+                    "the poll was interrupted (the service is stopping)"), schedule);
+        }
 
-        PollReport report = report(feed, parsed.getEntries().size(), mapped.unusable(), toPublish, publication);
+        PollReport report = report(feed, parsed.getEntries().size(), mapped, toPublish, publication);
         return before.fetched(started, fetched, bodyHash, FeedParser.ttlOf(parsed), report, schedule);
     }
 
@@ -138,12 +154,21 @@ public class FeedPoll {
         return failed;
     }
 
-    private static PollReport report(Feed feed, int entries, int unusable, List<Article> toPublish,
+    private PollReport report(Feed feed, int entries, EntryMapper.Mapped mapped, List<Article> toPublish,
             Publication publication) {
         List<String> problems = new ArrayList<>();
+        int unusable = mapped.unusable();
         if (unusable > 0) {
-            problems.add(unusable + " entr" + (unusable == 1 ? "y has" : "ies have")
-                    + " neither a usable link nor a guid and " + (unusable == 1 ? "was" : "were") + " skipped");
+            problems.add(unusable + " entr" + (unusable == 1 ? "y" : "ies") + " could not be read or "
+                    + (unusable == 1 ? "has" : "have") + " nothing to identify "
+                    + (unusable == 1 ? "it" : "them") + " by (no link, guid, title or text) and "
+                    + (unusable == 1 ? "was" : "were") + " skipped");
+        }
+        if (mapped.merged() > 0) {
+            // not a problem of the poll (the feed lists an item twice): counted, shown as mergedItems, logged
+            metrics.merged(feed, mapped.merged());
+            LOG.infof("Feed %s: %d entries repeat an earlier entry of the feed and were merged into it", feed.url(),
+                    mapped.merged());
         }
         if (publication.failed() > 0) {
             problems.add(publication.failed() + " of " + toPublish.size() + " articles could not be published to "
@@ -155,6 +180,6 @@ public class FeedPoll {
                     problems.isEmpty() ? "" : "; " + String.join("; ", problems));
         }
         return new PollReport(entries, publication.created(), publication.updated(),
-                problems.isEmpty() ? null : String.join("; ", problems), publication.failed() > 0);
+                problems.isEmpty() ? null : String.join("; ", problems), publication.failed() > 0, mapped.merged());
     }
 }

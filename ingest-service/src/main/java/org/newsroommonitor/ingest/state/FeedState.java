@@ -36,6 +36,7 @@ import java.time.Instant;
  * @param nextPoll            when the feed is due again
  * @param pausedReason        why the feed was paused automatically, {@code null} when it is not
  * @param ttlSeconds          the feed's own {@code <ttl>} in seconds at the last parse, {@code 0} when it gave none
+ * @param mergedItems         entries of the last poll merged into an earlier entry with the same article id
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record FeedState(
@@ -55,14 +56,15 @@ public record FeedState(
         int consecutiveFailures,
         Instant nextPoll,
         String pausedReason,
-        long ttlSeconds) {
+        long ttlSeconds,
+        int mergedItems) {
 
     /** The {@code lastErrorKind} of a poll whose articles Kafka did not all confirm. */
     public static final String PUBLISH_ERROR = "publish";
 
     /** A feed never polled: due at once. */
     public static FeedState initial(String feedId, String url) {
-        return new FeedState(feedId, url, null, null, null, null, null, null, 0, 0, 0, null, null, 0, null, null, 0);
+        return new FeedState(feedId, url, null, null, null, null, null, null, 0, 0, 0, null, null, 0, null, null, 0, 0);
     }
 
     /** The validators to send with the next request. */
@@ -94,7 +96,7 @@ public record FeedState(
         Validators renewed = validators().renewedBy(headers);
         return new FeedState(feedId, url, renewed.etag(), renewed.lastModified(), bodyHash, at, at, status,
                 itemsSeen, 0, 0, null, null, 0, schedule.afterSuccess(at, ttl, HttpCaching.maxAge(headers)), null,
-                ttlSeconds);
+                ttlSeconds, mergedItems);
     }
 
     /**
@@ -110,7 +112,7 @@ public record FeedState(
         return new FeedState(feedId, url, validators.etag(), validators.lastModified(),
                 report.unpublished() ? null : bodyHash, at, at, response.status(), report.entries(),
                 report.created(), report.updated(), report.problems(), report.unpublished() ? PUBLISH_ERROR : null,
-                0, next, null, ttl == null ? 0 : ttl.toSeconds());
+                0, next, null, ttl == null ? 0 : ttl.toSeconds(), report.merged());
     }
 
     /**
@@ -125,12 +127,12 @@ public record FeedState(
                 : null;
         return new FeedState(feedId, url, etag, lastModified, bodyHash, at, lastSuccess, failure.status(),
                 itemsSeen, 0, 0, failure.error(), failure.outcome().tag(), failures,
-                schedule.afterFailure(at, failures, failure.retryAfter()), paused, ttlSeconds);
+                schedule.afterFailure(at, failures, failure.retryAfter()), paused, ttlSeconds, mergedItems);
     }
 
     /** Cleared of an automatic pause and of the failure count: due at once. */
     public FeedState resumed() {
         return new FeedState(feedId, url, etag, lastModified, bodyHash, lastFetch, lastSuccess, httpStatus, itemsSeen,
-                newItems, updatedItems, lastError, lastErrorKind, 0, null, null, ttlSeconds);
+                newItems, updatedItems, lastError, lastErrorKind, 0, null, null, ttlSeconds, mergedItems);
     }
 }

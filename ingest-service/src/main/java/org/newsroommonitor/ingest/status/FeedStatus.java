@@ -20,6 +20,8 @@ import java.time.Instant;
  * @param itemsSeen           entries in the feed at the last successful poll
  * @param newItems            articles published for the first time by the last poll
  * @param updatedItems        articles published again with changed content or a new source by the last poll
+ * @param mergedItems         entries of the last poll that had the same article id as an earlier entry of the
+ *                            feed (the same item listed twice) and were merged into it
  * @param lastError           what went wrong in the last poll, in plain words; {@code null} when it went well
  * @param consecutiveFailures failed polls in a row
  * @param nextPoll            when the feed will be polled next; {@code null} when paused or not yet scheduled
@@ -38,6 +40,7 @@ public record FeedStatus(
         int itemsSeen,
         int newItems,
         int updatedItems,
+        int mergedItems,
         String lastError,
         int consecutiveFailures,
         Instant nextPoll) {
@@ -46,7 +49,7 @@ public record FeedStatus(
         String pausedReason = feed.paused() ? "paused through the API" : state.pausedReason();
         return new FeedStatus(feed.id(), feed.url(), feed.name(), feed.origin(), pausedReason != null, pausedReason,
                 state.lastFetch(), state.lastSuccess(), state.httpStatus(), state.itemsSeen(), state.newItems(),
-                state.updatedItems(), state.lastError(), state.consecutiveFailures(),
+                state.updatedItems(), state.mergedItems(), state.lastError(), state.consecutiveFailures(),
                 pausedReason != null ? null : state.nextPoll());
     }
 }

@@ -30,7 +30,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The poll loop without Kafka: an article Kafka did not confirm is not remembered, so the next poll retries it. */
+/**
+ * The poll loop without Kafka: an article Kafka did not confirm is not remembered, so the next poll retries it; a
+ * body that is no feed is reported; entries sharing a link or listed twice are told apart or merged, and counted.
+ */
 class FeedPollRetryTest {
 
     private static final String FEED_URL = "http://feeds.example/caucasus-wire.rss";
@@ -103,6 +106,27 @@ class FeedPollRetryTest {
         assertThat(status().lastError()).isEqualTo("the body was gzip-compressed data sent without a "
                 + "Content-Encoding; decoded: JSON, but not a JSON Feed (a JSON Feed is an object whose \"version\" "
                 + "is https://jsonfeed.org/version/1 or /version/1.1)");
+    }
+
+    @Test
+    void episodesSharingALinkAreAllPublishedAndAnItemListedTwiceIsMergedAndCounted() {
+        String episode = "<item><title>Episode %d</title><link>https://radio.example/</link>"
+                + "<guid isPermaLink=\"false\">ep-%d</guid></item>";
+        String items = String.format(episode, 1, 1) + String.format(episode, 2, 2) + String.format(episode, 3, 3)
+                + String.format(episode, 2, 2) + "<item><title>Checkpoint closed</title></item>";
+        nextFetch = fetched(("<rss version=\"2.0\"><channel><title>Radio</title><link>https://radio.example/</link>"
+                + "<description>d</description>" + items + "</channel></rss>").getBytes());
+
+        polling.scheduler().pollAll();
+
+        assertThat(publisher.sent).extracting(Article::title)
+                .containsExactly("Episode 1", "Episode 2", "Episode 3", "Checkpoint closed");
+        FeedStatus status = status();
+        assertThat(status.itemsSeen()).isEqualTo(5);
+        assertThat(status.newItems()).isEqualTo(4);
+        assertThat(status.mergedItems()).isEqualTo(1);
+        assertThat(status.lastError()).as("a repeated item is no error of the poll").isNull();
+        assertThat(meters.get("newsroom.ingest.feed.entries.merged").counter().count()).isEqualTo(1.0);
     }
 
     private static FetchResult fetched(byte[] body) {

@@ -29,7 +29,7 @@ public record Polling(FeedScheduler scheduler, FeedStatusService statuses) {
         IngestMetrics metrics = new IngestMetrics(meters);
         FeedPoll poll = new FeedPoll(fetcher, new FeedParser(), new EntryMapper(), new PublishDecision(seen),
                 new ArticleBatchPublisher(publisher, metrics, config), new PollMemory(states, seen, registry),
-                schedule, metrics);
+                schedule, metrics, new InFlightArticles());
         return new Polling(new FeedScheduler(config, registry, states, ownership, poll),
                 new FeedStatusService(registry, states));
     }
