@@ -12,9 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The packages of ingest-service (their compiled classes) depend on each other without a cycle, so that each can be
  * read and changed from the bottom up: {@code config}, {@code net}, {@code parse} and {@code messaging} depend on
- * no other; {@code fetch} on {@code net}; {@code registry} on {@code net} and {@code article}; {@code state} on
- * {@code fetch} and {@code registry}; {@code poll}, {@code status} and {@code statetopic} on those below them; and
- * {@code api} and {@code health} sit on top.
+ * no other; {@code fetch} on {@code net}; {@code registry} on {@code net}, {@code article}, and {@code fetch} and
+ * {@code parse} (to look at a URL before adding it); {@code state} on {@code fetch} and {@code registry};
+ * {@code poll}, {@code status} and {@code statetopic} on those below them; and {@code api} and {@code health} sit on
+ * top.
  */
 class PackageCyclesTest {
 

@@ -17,9 +17,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.newsroommonitor.edges.ErrorBody;
 import org.newsroommonitor.ingest.net.FeedUrlPolicy.RefusedUrlException;
+import org.newsroommonitor.ingest.parse.FeedLink;
 import org.newsroommonitor.ingest.registry.Feed;
+import org.newsroommonitor.ingest.registry.FeedDiscovery;
+import org.newsroommonitor.ingest.registry.FeedDiscovery.NotAFeedException;
 import org.newsroommonitor.ingest.registry.FeedRegistry;
 import org.newsroommonitor.ingest.registry.FeedRegistry.AlreadyRegisteredException;
 import org.newsroommonitor.ingest.registry.Opml;
@@ -30,8 +34,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The admin API of the feed registry: list, add, show, pause/resume/rename, remove, OPML import and export. Errors
- * are answered by {@link IngestErrorMappers}.
+ * The admin API of the feed registry: list, add, show, pause/resume/rename, remove, OPML import and export. A URL
+ * added (alone or in an OPML list) is looked at first by {@link FeedDiscovery}: the one feed of a web page is added
+ * instead of the page. Errors are answered by {@link IngestErrorMappers}.
  */
 @Path("/api/feeds")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,10 +46,12 @@ public class FeedResource {
     static final String OPML = "text/x-opml";
 
     private final FeedRegistry registry;
+    private final FeedDiscovery discovery;
     private final FeedStatusService statuses;
 
-    public FeedResource(FeedRegistry registry, FeedStatusService statuses) {
+    public FeedResource(FeedRegistry registry, FeedDiscovery discovery, FeedStatusService statuses) {
         this.registry = registry;
+        this.discovery = discovery;
         this.statuses = statuses;
     }
 
@@ -56,11 +63,16 @@ public class FeedResource {
     public record FeedChanges(Boolean paused, String name) {
     }
 
-    /** What an OPML import did. */
-    public record ImportResult(List<FeedStatus> added, List<String> alreadyRegistered, List<Refused> refused) {
+    /**
+     * What an OPML import did: the feeds added; the URLs of those already registered (for a web page, of its one
+     * feed); the URLs refused, with the reason.
+     */
+    public record ImportResult(List<AddedFeed> added, List<String> alreadyRegistered, List<Refused> refused) {
     }
 
-    public record Refused(String url, String error) {
+    /** A URL of an OPML list not added, why, and, for a web page with no feed or several, the feeds it links to. */
+    public record Refused(String url, String error,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<FeedLink> feeds) {
     }
 
     @GET
@@ -74,19 +86,34 @@ public class FeedResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Adds a feed", description = "The URL must be http or https, and its host must resolve to "
             + "public addresses (or be listed in newsroom.ingest.allowed-hosts); the fetcher checks it again at "
-            + "every connection.")
-    @APIResponse(responseCode = "201", description = "the feed added, with its status; Location is its URL")
-    @APIResponse(responseCode = "400", description = "no url, or a URL that may not be fetched, and why",
+            + "every connection. The URL is fetched once, with the fetcher's limits: a web page (HTML) that links "
+            + "to exactly one feed (<link rel=\"alternate\"> of type RSS, Atom or JSON Feed) has that feed added "
+            + "instead, named in discoveredFrom; a page with no feed or several is not added. A URL that cannot be "
+            + "fetched now (network, timeout, HTTP error) is added as given, and its status tells how polling goes.")
+    @APIResponse(responseCode = "201", description = "the feed added, with its status, and discoveredFrom: the page "
+            + "given when its one feed was added instead; Location is the feed's URL",
+            content = @Content(schema = @Schema(implementation = AddedFeed.class)))
+    @APIResponse(responseCode = "400", description = "no url, or a URL that may not be fetched (also after a "
+            + "redirect, or the one feed of a page), and why",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @APIResponse(responseCode = "409", description = "a feed with this URL is already registered",
+    @APIResponse(responseCode = "409", description = "a feed with this URL is already registered, or the one feed "
+            + "of the page at this URL is",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public Response add(NewFeed body, @Context UriInfo uri) throws RefusedUrlException, AlreadyRegisteredException {
+    @APIResponse(responseCode = "422", description = "the URL is a web page that links to no feed or to several: "
+            + "nothing added; feeds lists those it links to (url, title, type), to add one of them",
+            content = @Content(schema = @Schema(implementation = FeedChoices.class)))
+    public Response add(NewFeed body, @Context UriInfo uri)
+            throws RefusedUrlException, AlreadyRegisteredException, NotAFeedException {
         if (body == null) {
             throw new InvalidBodyException("the body must be JSON: {\"url\": \"...\", \"name\": \"...\"}");
         }
-        Feed feed = registry.add(body.url(), body.name(), "api");
-        return Response.created(uri.getAbsolutePathBuilder().path(feed.id()).build())
-                .entity(statuses.status(feed)).build();
+        FeedDiscovery.Added added = discovery.add(body.url(), body.name(), "api");
+        return Response.created(uri.getAbsolutePathBuilder().path(added.feed().id()).build())
+                .entity(answer(added)).build();
+    }
+
+    private AddedFeed answer(FeedDiscovery.Added added) {
+        return new AddedFeed(statuses.status(added.feed()), added.discoveredFrom());
     }
 
     @GET
@@ -148,9 +175,11 @@ public class FeedResource {
     @Consumes({OPML, MediaType.APPLICATION_XML, MediaType.TEXT_XML, MediaType.TEXT_PLAIN,
             MediaType.APPLICATION_OCTET_STREAM})
     @Operation(summary = "Adds every feed of an OPML subscription list", description = "Folders are flattened; each "
-            + "URL is checked as for POST /api/feeds. DOCTYPE declarations are refused.")
-    @APIResponse(responseCode = "200", description = "the feeds added, those already registered, and those refused "
-            + "with the reason")
+            + "URL is checked and looked at as for POST /api/feeds (several at a time): the one feed of a web page "
+            + "is added instead of the page. DOCTYPE declarations are refused.")
+    @APIResponse(responseCode = "200", description = "the feeds added (discoveredFrom as for POST /api/feeds), "
+            + "the URLs already registered, and those refused with the reason (and, for a web page with no feed or "
+            + "several, the feeds it links to)")
     @APIResponse(responseCode = "400", description = "not an OPML file that can be read",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public ImportResult importOpml(byte[] body) {
@@ -160,16 +189,16 @@ public class FeedResource {
         } catch (IllegalArgumentException e) {
             throw new InvalidBodyException(e.getMessage());
         }
-        List<FeedStatus> added = new ArrayList<>();
+        List<AddedFeed> added = new ArrayList<>();
         List<String> existing = new ArrayList<>();
         List<Refused> refused = new ArrayList<>();
-        for (Opml.Outline outline : outlines) {
-            try {
-                added.add(statuses.status(registry.add(outline.url(), outline.name(), "opml")));
-            } catch (RefusedUrlException e) {
-                refused.add(new Refused(outline.url(), e.getMessage()));
-            } catch (AlreadyRegisteredException e) {
-                existing.add(outline.url());
+        for (FeedDiscovery.Attempt attempt : discovery.addAll(outlines, "opml")) {
+            switch (attempt.refusal()) {
+                case null -> added.add(answer(attempt.added()));
+                case AlreadyRegisteredException e -> existing.add(e.existing().url());
+                case NotAFeedException e -> refused.add(new Refused(attempt.outline().url(), e.getMessage(),
+                        e.feeds()));
+                default -> refused.add(new Refused(attempt.outline().url(), attempt.refusal().getMessage(), null));
             }
         }
         return new ImportResult(added, existing, refused);

@@ -19,6 +19,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.newsroommonitor.edges.ErrorBody;
 import org.newsroommonitor.edges.ErrorMappers;
 import org.newsroommonitor.ingest.net.FeedUrlPolicy.RefusedUrlException;
+import org.newsroommonitor.ingest.registry.FeedDiscovery.NotAFeedException;
 import org.newsroommonitor.ingest.registry.FeedRegistry.AlreadyRegisteredException;
 
 import java.util.Locale;
@@ -27,10 +28,11 @@ import java.util.stream.Collectors;
 
 /**
  * Every error answer of ingest-service, as {@code {"error": "<what went wrong, in plain words>"}} ({@link ErrorBody}):
- * the API's own (a refused URL, a feed already registered, no such feed, a body it cannot use) and the framework's
- * (no such endpoint, a method, a body type or an answer type the endpoint does not take, a body that is not JSON or
- * not of the expected shape). Never an empty body, never a stack trace: anything unexpected is logged and answered
- * 500 with a plain sentence. A body larger than the limit never gets this far: {@link BodyLimit} answers it.
+ * the API's own (a refused URL, a feed already registered, a web page given for a feed, with the feeds it links to
+ * beside the error, no such feed, a body it cannot use) and the framework's (no such endpoint, a method, a body
+ * type or an answer type the endpoint does not take, a body that is not JSON or not of the expected shape). Never
+ * an empty body, never a stack trace: anything unexpected is logged and answered 500 with a plain sentence. A body
+ * larger than the limit never gets this far: {@link BodyLimit} answers it.
  * <p>
  * The body and its building are http-edges' ({@link ErrorBody}, {@link ErrorMappers#answer}); the framework's
  * refusals are still answered here, in ingest's own words, so http-edges' own mappers are not in force in this
@@ -48,6 +50,16 @@ public class IngestErrorMappers {
     @ServerExceptionMapper
     public RestResponse<ErrorBody> alreadyRegistered(AlreadyRegisteredException e) {
         return error(Response.Status.CONFLICT, e.getMessage());
+    }
+
+    /**
+     * A web page with no feed or several where a feed was to be added: 422, and beside the error the feeds it links
+     * to ({@link FeedChoices}), so that the person can add one of them.
+     */
+    @ServerExceptionMapper
+    public RestResponse<FeedChoices> notAFeed(NotAFeedException e) {
+        return RestResponse.ResponseBuilder.<FeedChoices>create(422).entity(new FeedChoices(e.getMessage(), e.feeds()))
+                .type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @ServerExceptionMapper

@@ -5,9 +5,10 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 import java.net.URI;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -40,12 +41,12 @@ final class WebPage {
 
     /**
      * The feeds the page links to, in page order, made absolute against {@code pageUri} (or the page's
-     * {@code <base href>}); only http and https URLs, each once. {@code pageUri} may be {@code null}: then only
-     * absolute links are found.
+     * {@code <base href>}), with their title and type; only http and https URLs, each once (the first link to
+     * it). {@code pageUri} may be {@code null}: then only absolute links are found.
      */
-    static List<String> feedLinks(String html, URI pageUri) {
+    static List<FeedLink> feedLinks(String html, URI pageUri) {
         Document page = Jsoup.parse(html, pageUri == null ? "" : pageUri.toString());
-        Set<String> feeds = new LinkedHashSet<>();
+        Map<String, FeedLink> feeds = new LinkedHashMap<>();
         for (Element link : page.select("link[href][type][rel]")) {
             boolean alternate = List.of(link.attr("rel").toLowerCase(Locale.ROOT).split("\\s+")).contains("alternate");
             String type = link.attr("type").strip().toLowerCase(Locale.ROOT);
@@ -56,17 +57,19 @@ final class WebPage {
             String href = link.absUrl("href");
             String scheme = href.contains(":") ? href.substring(0, href.indexOf(':')).toLowerCase(Locale.ROOT) : "";
             if (alternate && FEED_TYPES.contains(type) && (scheme.equals("http") || scheme.equals("https"))) {
-                feeds.add(href);
+                String title = link.attr("title").strip();
+                feeds.putIfAbsent(href, new FeedLink(href, title.isEmpty() ? null : title, type));
             }
         }
-        return List.copyOf(feeds);
+        return List.copyOf(feeds.values());
     }
 
     /** The error of a feed URL that serves a web page: what it is, and the feeds it links to. */
-    static FeedParseException notAFeed(List<String> feeds) {
+    static FeedParseException notAFeed(List<FeedLink> feeds) {
+        List<String> urls = feeds.stream().map(FeedLink::url).toList();
         String message = "this is a web page (HTML), not a feed; " + (feeds.isEmpty()
                 ? "it links to no feed (no <link rel=\"alternate\"> of type RSS, Atom or JSON Feed)"
-                : "it links to " + (feeds.size() == 1 ? "this feed: " : "these feeds: ") + String.join(", ", feeds));
+                : "it links to " + (feeds.size() == 1 ? "this feed: " : "these feeds: ") + String.join(", ", urls));
         return new WebPageException(message, feeds);
     }
 }

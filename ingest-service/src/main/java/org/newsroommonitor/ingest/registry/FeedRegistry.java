@@ -81,11 +81,7 @@ public class FeedRegistry {
      * @throws AlreadyRegisteredException when a feed with this URL exists
      */
     public Feed add(String url, String name, String origin) throws RefusedUrlException, AlreadyRegisteredException {
-        if (url == null || url.isBlank()) {
-            throw new RefusedUrlException("the feed has no url");
-        }
-        String checked = FeedUrlPolicy.checkNewFeedUrl(url, allowedHosts).toString();
-        Feed feed = Feed.of(checked, name, origin);
+        Feed feed = Feed.of(check(url), name, origin);
         synchronized (this) {
             Feed existing = feeds.get(feed.id());
             if (existing != null) {
@@ -96,6 +92,26 @@ public class FeedRegistry {
         announce(new Change(feed, false));
         LOG.infof("Feed %s (%s) added through %s", feed.id(), feed.url(), origin);
         return feed;
+    }
+
+    /**
+     * Checks a URL as {@link #add} does, without adding it: the URL policy (scheme, host, SSRF guard), and that no
+     * feed has it yet.
+     *
+     * @return the URL as it would be registered
+     * @throws RefusedUrlException with the reason in plain words
+     * @throws AlreadyRegisteredException when a feed with this URL exists
+     */
+    public String check(String url) throws RefusedUrlException, AlreadyRegisteredException {
+        if (url == null || url.isBlank()) {
+            throw new RefusedUrlException("the feed has no url");
+        }
+        String checked = FeedUrlPolicy.checkNewFeedUrl(url, allowedHosts).toString();
+        Optional<Feed> existing = find(Feed.idOf(checked));
+        if (existing.isPresent()) {
+            throw new AlreadyRegisteredException(existing.get());
+        }
+        return checked;
     }
 
     /** Changes the pause flag and/or the name; absent values are kept. */
@@ -169,7 +185,11 @@ public class FeedRegistry {
         private final Feed existing;
 
         AlreadyRegisteredException(Feed existing) {
-            super("a feed with this URL is already registered, with id " + existing.id());
+            this("a feed with this URL is already registered, with id " + existing.id(), existing);
+        }
+
+        AlreadyRegisteredException(String message, Feed existing) {
+            super(message);
             this.existing = existing;
         }
 

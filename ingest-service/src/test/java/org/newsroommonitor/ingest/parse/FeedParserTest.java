@@ -48,8 +48,9 @@ class FeedParserTest {
                 + "</head><body><a href=\"/feed.json\">JSON</a></body></html>")
                 .getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> parser.parse(html, "text/html", URI.create("https://news.example/section/")))
-                .isInstanceOfSatisfying(WebPageException.class, e -> assertThat(e.feedUrls()).containsExactly(
-                        "https://news.example/feeds/news.rss", "https://news.example/section/atom.xml"))
+                .isInstanceOfSatisfying(WebPageException.class, e -> assertThat(e.feeds()).containsExactly(
+                        new FeedLink("https://news.example/feeds/news.rss", "RSS", "application/rss+xml"),
+                        new FeedLink("https://news.example/section/atom.xml", null, "application/atom+xml")))
                 .hasMessage("this is a web page (HTML), not a feed; it links to these feeds: "
                         + "https://news.example/feeds/news.rss, https://news.example/section/atom.xml");
     }
