@@ -165,6 +165,32 @@ class FeedParserTest {
     }
 
     @Test
+    void aReadingSaysWhichRepairsItNeeded() throws Exception {
+        String feed = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Caf\u00e9</title>"
+                + "<link>https://x.example/</link><description>d</description></channel></rss>";
+        ParsedFeed asServed = parser.read(feed.getBytes(StandardCharsets.UTF_8), null, null);
+        assertThat(asServed.repairs()).isEmpty();
+        assertThat(asServed.repairNotes()).isNull();
+
+        ParsedFeed charset = parser.read(feed.getBytes(java.nio.charset.Charset.forName("windows-1252")), null, null);
+        assertThat(charset.feed().getTitle()).isEqualTo("Caf\u00e9");
+        assertThat(charset.repairs()).extracting(Repair::kind).containsExactly(Repair.Kind.CHARSET);
+        assertThat(charset.repairNotes()).isEqualTo("the character encoding: its bytes are not valid UTF-8 as "
+                + "declared, so they were read as Windows-1252");
+
+        byte[] entities = ("junk<rss version=\"2.0\"><channel><title>Bread &amp; water&nbsp;&mdash; Aghdam & Lachin"
+                + " &bogus;</title><link>https://x.example/?a=1&b=2</link><description><![CDATA[a & b]]></description>"
+                + "</channel></rss>").getBytes(StandardCharsets.UTF_8);
+        ParsedFeed repaired = parser.read(entities, null, null);
+        assertThat(repaired.feed().getDescription()).as("an & in CDATA is left alone").isEqualTo("a & b");
+        assertThat(repaired.repairs()).extracting(Repair::kind).containsExactly(Repair.Kind.LEADING_JUNK,
+                Repair.Kind.HTML_ENTITIES, Repair.Kind.BARE_AMPERSANDS);
+        assertThat(repaired.repairNotes()).isEqualTo("dropped 4 characters before the first tag; replaced the HTML "
+                + "entities &nbsp;, &mdash;, which XML does not know, by their characters; escaped 2 bare & and kept "
+                + "the unknown entity &bogus; as text");
+    }
+
+    @Test
     void recoversAWrongDeclaredCharset() throws Exception {
         String feed = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel>"
                 + "<title>Caf\u00e9 \u2013 na\u00efve</title><link>https://x.example/</link>"
