@@ -39,10 +39,13 @@ import java.util.function.Function;
  * Parses RSS (0.9x, 1.0, 2.0) and Atom with Rome. The character set comes from the XML prolog, the byte order mark
  * and the HTTP {@code Content-Type}, as Rome's {@link XmlReader} resolves them, with a wrong UTF-8 declaration
  * recovered ({@link #decode}). A feed that is not well-formed is repaired at text level ({@link XmlRepair}: junk
- * before the root, undeclared HTML entities such as {@code &nbsp;}, bare {@code &}) and parsed once more; the error
- * reported is that of the feed as served. The repairs a feed needed, the character encoding's among them, come
- * with it ({@link ParsedFeed}), so that its status can say so. DOCTYPE declarations are refused
- * (Rome 2's secure default, set explicitly here), so a feed can neither read local files through external entities
+ * before the root, undeclared HTML entities such as {@code &nbsp;}, bare {@code &}) and parsed once more, then,
+ * if need be, repaired in its structure ({@link XmlRecovery}: undeclared namespace prefixes declared, a cut-off
+ * document closed after its complete entries, junk or a second root after the document dropped, broken entries
+ * dropped) and parsed once more; when it stays unreadable, the error reported is that of the feed as served. The
+ * repairs a feed needed, the character encoding's among them, come with it ({@link ParsedFeed}), so that its status
+ * can say so. DOCTYPE declarations are refused (Rome 2's secure default, set explicitly here), and a document with
+ * one is not repaired, so a feed can neither read local files through external entities
  * nor blow up memory with entity expansion. A feed that declares no language in its metadata gets the root
  * element's {@code xml:lang} (the way Atom feeds declare it), which Rome itself ignores.
  */
@@ -51,7 +54,7 @@ public class FeedParser {
 
     /** The repairs tried after a strict parse failed, in order, each on the text the one before left. */
     private static final List<Function<String, Repaired>> REPAIR_STAGES =
-            List.of(XmlRepair::repair);
+            List.of(XmlRepair::repair, XmlRecovery::recover);
 
     /** {@link #parse(byte[], String, URI)} of a body whose address is not known (links of a web page stay relative). */
     public SyndFeed parse(byte[] body, String contentType) throws FeedParseException {
@@ -65,7 +68,7 @@ public class FeedParser {
 
     /**
      * Reads a feed, strictly first; only when that fails, once more after the text-level repairs
-     * ({@link XmlRepair}).
+     * ({@link XmlRepair}), then once more after the structural ones ({@link XmlRecovery}), each on top of the last.
      *
      * @param body        the feed's bytes
      * @param contentType the HTTP {@code Content-Type} header, or {@code null}; it does not decide the format

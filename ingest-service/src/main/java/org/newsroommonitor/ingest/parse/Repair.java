@@ -19,7 +19,15 @@ public record Repair(Kind kind, String note) {
         /** HTML named entities such as {@code &nbsp;}, which XML does not declare. */
         HTML_ENTITIES("HTML entities"),
         /** A bare {@code &}, or an entity nobody declares. */
-        BARE_AMPERSANDS("bare & or unknown entity");
+        BARE_AMPERSANDS("bare & or unknown entity"),
+        /** Namespace prefixes used without a declaration. */
+        UNDECLARED_NAMESPACES("undeclared namespace prefixes"),
+        /** A document cut off (or broken) before its end: its complete entries kept. */
+        CUT_OFF("cut-off document"),
+        /** Junk or a second root element after the document. */
+        TRAILING_CONTENT("junk or a second root after the document"),
+        /** Entries (or other elements between them) that are not well-formed, dropped. */
+        BROKEN_ENTRIES("broken entries dropped");
 
         private final String label;
 

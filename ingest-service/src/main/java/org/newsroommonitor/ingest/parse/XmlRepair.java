@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * Text-level repairs of the breakage real feeds carry, tried only after a strict parse failed, and never by
  * enabling DTDs: junk (BOM, whitespace, stray bytes) before the first {@code <}; HTML named entities XML does not
  * declare ({@code &nbsp;}, {@code &eacute;}, ...) replaced by numeric references; a bare {@code &} escaped. Each
- * repair that changed something is said in plain words.
+ * repair that changed something is said in plain words. The structural repairs come after these
+ * ({@link XmlRecovery}).
  */
 final class XmlRepair {
 
