@@ -36,6 +36,8 @@ import java.time.Instant;
  * @param nextPoll            when the feed is due again
  * @param pausedReason        why the feed was paused automatically, {@code null} when it is not
  * @param ttlSeconds          the feed's own {@code <ttl>} in seconds at the last parse, {@code 0} when it gave none
+ * @param lastRepair          the repairs the last body read needed, in plain words; {@code null} when it was read as
+ *                            served (kept through 304s, unchanged bodies and failures, like {@code itemsSeen})
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record FeedState(
@@ -55,14 +57,15 @@ public record FeedState(
         int consecutiveFailures,
         Instant nextPoll,
         String pausedReason,
-        long ttlSeconds) {
+        long ttlSeconds,
+        String lastRepair) {
 
     /** The {@code lastErrorKind} of a poll whose articles Kafka did not all confirm. */
     public static final String PUBLISH_ERROR = "publish";
 
     /** A feed never polled: due at once. */
     public static FeedState initial(String feedId, String url) {
-        return new FeedState(feedId, url, null, null, null, null, null, null, 0, 0, 0, null, null, 0, null, null, 0);
+        return new FeedState(feedId, url, null, null, null, null, null, null, 0, 0, 0, null, null, 0, null, null, 0, null);
     }
 
     /** The validators to send with the next request. */
@@ -94,7 +97,7 @@ public record FeedState(
         Validators renewed = validators().renewedBy(headers);
         return new FeedState(feedId, url, renewed.etag(), renewed.lastModified(), bodyHash, at, at, status,
                 itemsSeen, 0, 0, null, null, 0, schedule.afterSuccess(at, ttl, HttpCaching.maxAge(headers)), null,
-                ttlSeconds);
+                ttlSeconds, lastRepair);
     }
 
     /**
@@ -110,7 +113,7 @@ public record FeedState(
         return new FeedState(feedId, url, validators.etag(), validators.lastModified(),
                 report.unpublished() ? null : bodyHash, at, at, response.status(), report.entries(),
                 report.created(), report.updated(), report.problems(), report.unpublished() ? PUBLISH_ERROR : null,
-                0, next, null, ttl == null ? 0 : ttl.toSeconds());
+                0, next, null, ttl == null ? 0 : ttl.toSeconds(), report.repairs());
     }
 
     /**
@@ -125,12 +128,12 @@ public record FeedState(
                 : null;
         return new FeedState(feedId, url, etag, lastModified, bodyHash, at, lastSuccess, failure.status(),
                 itemsSeen, 0, 0, failure.error(), failure.outcome().tag(), failures,
-                schedule.afterFailure(at, failures, failure.retryAfter()), paused, ttlSeconds);
+                schedule.afterFailure(at, failures, failure.retryAfter()), paused, ttlSeconds, lastRepair);
     }
 
     /** Cleared of an automatic pause and of the failure count: due at once. */
     public FeedState resumed() {
         return new FeedState(feedId, url, etag, lastModified, bodyHash, lastFetch, lastSuccess, httpStatus, itemsSeen,
-                newItems, updatedItems, lastError, lastErrorKind, 0, null, null, ttlSeconds);
+                newItems, updatedItems, lastError, lastErrorKind, 0, null, null, ttlSeconds, lastRepair);
     }
 }

@@ -8,6 +8,8 @@ package org.newsroommonitor.ingest.state;
  * @param updated     articles published again (new revision or new source)
  * @param problems    what went wrong with entries or articles, in plain words; {@code null} when nothing did
  * @param unpublished whether some articles were not confirmed by Kafka (they are retried at the next poll)
+ * @param repairs     the repairs the feed needed to be read, in plain words; {@code null} when it was read as served
  */
-public record PollReport(int entries, int created, int updated, String problems, boolean unpublished) {
+public record PollReport(int entries, int created, int updated, String problems, boolean unpublished,
+        String repairs) {
 }

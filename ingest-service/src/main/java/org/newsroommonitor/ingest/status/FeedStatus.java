@@ -21,6 +21,9 @@ import java.time.Instant;
  * @param newItems            articles published for the first time by the last poll
  * @param updatedItems        articles published again with changed content or a new source by the last poll
  * @param lastError           what went wrong in the last poll, in plain words; {@code null} when it went well
+ * @param lastRepair          the repairs the feed needed at its last successful read, in plain words (a wrong
+ *                            character encoding, undeclared namespace prefixes, a cut-off document, broken entries
+ *                            dropped, ...); {@code null} when it was read as served
  * @param consecutiveFailures failed polls in a row
  * @param nextPoll            when the feed will be polled next; {@code null} when paused or not yet scheduled
  *                            (then at the next scheduler tick)
@@ -39,6 +42,7 @@ public record FeedStatus(
         int newItems,
         int updatedItems,
         String lastError,
+        String lastRepair,
         int consecutiveFailures,
         Instant nextPoll) {
 
@@ -46,7 +50,7 @@ public record FeedStatus(
         String pausedReason = feed.paused() ? "paused through the API" : state.pausedReason();
         return new FeedStatus(feed.id(), feed.url(), feed.name(), feed.origin(), pausedReason != null, pausedReason,
                 state.lastFetch(), state.lastSuccess(), state.httpStatus(), state.itemsSeen(), state.newItems(),
-                state.updatedItems(), state.lastError(), state.consecutiveFailures(),
+                state.updatedItems(), state.lastError(), state.lastRepair(), state.consecutiveFailures(),
                 pausedReason != null ? null : state.nextPoll());
     }
 }
