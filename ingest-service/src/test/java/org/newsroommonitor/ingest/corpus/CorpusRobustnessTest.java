@@ -69,7 +69,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * lost. The counts are printed and written to
  * {@code target/INGEST-CORPUS.md} in the layout of {@code docs/INGEST-CORPUS.md}, lines of at most 120 (see
  * {@link #wrapped}): the copy is that file plus its hand-written section "Reading these numbers". The whole corpus
- * takes 10 to 25 s (the wall time is in the report; the test fails beyond 120 s).
+ * takes 15 to 35 s (the wall time is in the report; the test fails beyond 120 s).
  * <p>
  * The corpora are not part of the project: their location is {@code -Dnewsroom.corpora.dir}, by default
  * {@code ../shared/corpora} beside the repository (its {@code news-text} folder, text for the topic classifier,
