@@ -7,6 +7,7 @@ import com.rometools.rome.io.ParsingFeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.newsroommonitor.ingest.parse.XmlRepair.Repaired;
 
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
@@ -24,6 +25,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -36,30 +39,48 @@ import java.util.function.Function;
  * Parses RSS (0.9x, 1.0, 2.0) and Atom with Rome. The character set comes from the XML prolog, the byte order mark
  * and the HTTP {@code Content-Type}, as Rome's {@link XmlReader} resolves them, with a wrong UTF-8 declaration
  * recovered ({@link #decode}). A feed that is not well-formed is repaired at text level ({@link XmlRepair}: junk
- * before the root, undeclared HTML entities such as {@code &nbsp;}, bare {@code &}) and parsed once more; the error
- * reported is that of the feed as served. DOCTYPE declarations are refused
- * (Rome 2's secure default, set explicitly here), so a feed can neither read local files through external entities
+ * before the root, undeclared HTML entities such as {@code &nbsp;}, bare {@code &}) and parsed once more, then,
+ * if need be, repaired in its structure ({@link XmlRecovery}: undeclared namespace prefixes declared, a cut-off
+ * document closed after its complete entries, junk or a second root after the document dropped, broken entries
+ * dropped) and parsed once more; when it stays unreadable, the error reported is that of the feed as served. The
+ * repairs a feed needed, the character encoding's among them, come with it ({@link ParsedFeed}), so that its status
+ * can say so. DOCTYPE declarations are refused (Rome 2's secure default, set explicitly here), and a document with
+ * one is not repaired, so a feed can neither read local files through external entities
  * nor blow up memory with entity expansion. A feed that declares no language in its metadata gets the root
  * element's {@code xml:lang} (the way Atom feeds declare it), which Rome itself ignores.
  */
 @ApplicationScoped
 public class FeedParser {
 
+    /** The repairs tried after a strict parse failed, in order, each on the text the one before left. */
+    private static final List<Function<String, Repaired>> REPAIR_STAGES =
+            List.of(XmlRepair::repair, XmlRecovery::recover);
+
     /** {@link #parse(byte[], String, URI)} of a body whose address is not known (links of a web page stay relative). */
     public SyndFeed parse(byte[] body, String contentType) throws FeedParseException {
         return parse(body, contentType, null);
     }
 
+    /** The feed of {@link #read(byte[], String, URI)}, without the repairs it needed. */
+    public SyndFeed parse(byte[] body, String contentType, URI address) throws FeedParseException {
+        return read(body, contentType, address).feed();
+    }
+
     /**
+     * Reads a feed, strictly first; only when that fails, once more after the text-level repairs
+     * ({@link XmlRepair}), then once more after the structural ones ({@link XmlRecovery}), each on top of the last.
+     *
      * @param body        the feed's bytes
      * @param contentType the HTTP {@code Content-Type} header, or {@code null}; it does not decide the format
      * @param address     where the body was fetched from (after redirects), to resolve the feed links of a web page
      *                    against; or {@code null}
-     * @return the feed, with the wire feed kept ({@code SyndEntry#getWireEntry()}) for the real guids
-     * @throws FeedParseException when the bytes are not a readable RSS, Atom or JSON feed; a
-     *                            {@link WebPageException} when they are a web page, with the feeds it links to
+     * @return the feed, with the wire feed kept ({@code SyndEntry#getWireEntry()}) for the real guids, and the
+     *         repairs it needed (a character encoding read otherwise than declared among them)
+     * @throws FeedParseException when the bytes are not a readable RSS, Atom or JSON feed, with the error of the
+     *                            feed as served; a {@link WebPageException} when they are a web page, with the
+     *                            feeds it links to
      */
-    public SyndFeed parse(byte[] body, String contentType, URI address) throws FeedParseException {
+    public ParsedFeed read(byte[] body, String contentType, URI address) throws FeedParseException {
         if (body.length == 0) {
             throw new FeedParseException("the body is empty (0 bytes)", null);
         }
@@ -68,7 +89,7 @@ public class FeedParser {
             throw new FeedParseException(compressed, null);
         }
         if (JsonFeedReader.looksLikeJson(body)) {
-            return JsonFeedReader.read(body);
+            return new ParsedFeed(JsonFeedReader.read(body), List.of());
         }
         Decoded decoded = decode(body, contentType);
         String text = decoded.text();
@@ -78,18 +99,32 @@ public class FeedParser {
         if (WebPage.isHtml(text)) {
             throw WebPage.notAFeed(WebPage.feedLinks(text, address));
         }
+        List<Repair> repairs = new ArrayList<>();
+        if (decoded.problem() != null) {
+            repairs.add(new Repair(Repair.Kind.CHARSET, "the character encoding: " + decoded.problem()));
+        }
         try {
-            return build(text);
+            return new ParsedFeed(build(text), repairs);
         } catch (FeedException | RuntimeException strict) {
             if (strict instanceof ParsingFeedException parsing && isDoctype(parsing)) {
                 throw new FeedParseException(parsingMessage(parsing), strict);
             }
-            String repaired = XmlRepair.repair(text);
-            if (!repaired.equals(text)) {
+            String tried = text;
+            for (Function<String, Repaired> stage : REPAIR_STAGES) {
+                Repaired attempt = stage.apply(tried);
+                if (attempt.text().equals(tried)) {
+                    continue;
+                }
+                tried = attempt.text();
+                repairs.addAll(attempt.repairs());
                 try {
-                    return build(repaired);
+                    return new ParsedFeed(build(tried), repairs);
                 } catch (FeedException | RuntimeException stillBroken) {
-                    // report the original error: it says what is wrong with the feed as served
+                    if (stillBroken instanceof ParsingFeedException parsing && isDoctype(parsing)) {
+                        // junk before a DOCTYPE hid it from the strict parse: the DOCTYPE is the reason
+                        throw new FeedParseException(parsingMessage(parsing), strict);
+                    }
+                    // else on to the next stage; in the end the error of the feed as served is reported
                 }
             }
             throw new FeedParseException(messageOf(strict, text) + charsetNote(decoded, text), strict);
@@ -196,7 +231,9 @@ public class FeedParser {
     static Decoded decode(byte[] body, String contentType) throws FeedParseException {
         Charset unicode = unmarkedUnicodeOf(body);
         if (unicode != null) {
-            return new Decoded(stripBom(new String(body, unicode)), null);
+            String text = new String(body, unicode);
+            return new Decoded(stripBom(text), text.startsWith("\uFEFF") ? null : "it is " + unicode.name()
+                    + " without a byte order mark, recognised by its first characters");
         }
         String encoding;
         String text;
@@ -236,8 +273,8 @@ public class FeedParser {
      * A body as text.
      *
      * @param text    the text, BOM removed
-     * @param problem what was wrong with its character encoding, in plain words (said when the feed cannot be read
-     *                all the same), else {@code null}
+     * @param problem what was wrong with its character encoding, in plain words (a repair of the feed that was
+     *                read, part of the error of one that could not be), else {@code null}
      */
     record Decoded(String text, String problem) {
     }

@@ -13,6 +13,7 @@ import org.newsroommonitor.ingest.fetch.FetchResult;
 import org.newsroommonitor.ingest.metrics.IngestMetrics;
 import org.newsroommonitor.ingest.parse.FeedParseException;
 import org.newsroommonitor.ingest.parse.FeedParser;
+import org.newsroommonitor.ingest.parse.ParsedFeed;
 import org.newsroommonitor.ingest.poll.ArticleBatchPublisher.Publication;
 import org.newsroommonitor.ingest.registry.Feed;
 import org.newsroommonitor.ingest.state.FeedState;
@@ -32,9 +33,10 @@ import java.util.stream.Collectors;
  * One poll of one feed, as a sequence of steps: fetch ({@link FeedFetcher}, conditionally with the stored
  * validators), parse ({@link FeedParser}), map the entries to articles ({@link EntryMapper}), decide which are new or
  * changed ({@link PublishDecision}), publish them ({@link ArticleBatchPublisher}) and remember ({@link PollMemory})
- * the articles Kafka confirmed and the feed's new {@link FeedState}. Deciding, publishing and remembering hold the
- * poll's article ids ({@link InFlightArticles}), so two feeds with the same item polled at once both end up as its
- * sources. A 304, or a body equal to the last one read,
+ * the articles Kafka confirmed and the feed's new {@link FeedState}, with the repairs the body needed to be read
+ * ({@code lastRepair}). Deciding, publishing and remembering hold the poll's article ids ({@link InFlightArticles}),
+ * so two feeds with the same item polled at once both end up as its sources. A 304, or a body equal to the last one
+ * read,
  * ends the poll after the fetch; a failure moves the feed to its backoff ({@link PollSchedule}). Logs written while
  * polling name the feed (MDC {@code feedId}, {@code feed}). Nothing in a poll throws out of it.
  */
@@ -116,9 +118,9 @@ public class FeedPoll {
             LOG.debugf("Feed %s: same content as last time (new validators only)", feed.url());
             return before.unchanged(started, fetched.status(), fetched.headers(), schedule);
         }
-        SyndFeed parsed;
+        ParsedFeed read;
         try {
-            parsed = parser.parse(fetched.body(), fetched.contentType().orElse(null), fetched.uri());
+            read = parser.read(fetched.body(), fetched.contentType().orElse(null), fetched.uri());
         } catch (FeedParseException e) {
             metrics.fetched(feed, FetchOutcome.PARSE_ERROR, took, fetched.body().length);
             String error = fetched.undeclaredCompression() == null ? e.getMessage()
@@ -129,6 +131,7 @@ public class FeedPoll {
         }
         metrics.fetched(feed, FetchOutcome.OK, took, fetched.body().length);
 
+        SyndFeed parsed = read.feed();
         EntryMapper.Mapped mapped = mapper.mapAll(parsed, feed.url(), Instant.now().truncatedTo(ChronoUnit.SECONDS));
         List<Article> toPublish;
         Publication publication;
@@ -143,8 +146,22 @@ public class FeedPoll {
                     "the poll was interrupted (the service is stopping)"), schedule);
         }
 
-        PollReport report = report(feed, parsed.getEntries().size(), mapped, toPublish, publication);
+        PollReport report = report(feed, parsed.getEntries().size(), mapped, toPublish, publication,
+                repairs(fetched, read));
         return before.fetched(started, fetched, bodyHash, FeedParser.ttlOf(parsed), report, schedule);
+    }
+
+    /** The repairs a body needed to be read, in plain words, the fetcher's decoding included; else {@code null}. */
+    private static String repairs(FetchResult.Fetched fetched, ParsedFeed parsed) {
+        List<String> repairs = new ArrayList<>();
+        if (fetched.undeclaredCompression() != null) {
+            repairs.add("the body was " + fetched.undeclaredCompression() + "-compressed data sent without a "
+                    + "Content-Encoding; it was decoded");
+        }
+        if (parsed.repairNotes() != null) {
+            repairs.add(parsed.repairNotes());
+        }
+        return repairs.isEmpty() ? null : String.join("; ", repairs);
     }
 
     private FeedState failed(Feed feed, FeedState before, Instant started, FetchResult.Failed failure) {
@@ -155,7 +172,7 @@ public class FeedPoll {
     }
 
     private PollReport report(Feed feed, int entries, EntryMapper.Mapped mapped, List<Article> toPublish,
-            Publication publication) {
+            Publication publication, String repairs) {
         List<String> problems = new ArrayList<>();
         int unusable = mapped.unusable();
         if (unusable > 0) {
@@ -179,7 +196,11 @@ public class FeedPoll {
                     publication.created(), publication.updated(),
                     problems.isEmpty() ? "" : "; " + String.join("; ", problems));
         }
+        if (repairs != null) {
+            LOG.infof("Feed %s: read after repairs: %s", feed.url(), repairs);
+        }
         return new PollReport(entries, publication.created(), publication.updated(),
-                problems.isEmpty() ? null : String.join("; ", problems), publication.failed() > 0, mapped.merged());
+                problems.isEmpty() ? null : String.join("; ", problems), publication.failed() > 0, mapped.merged(),
+                repairs);
     }
 }

@@ -37,6 +37,8 @@ import java.time.Instant;
  * @param pausedReason        why the feed was paused automatically, {@code null} when it is not
  * @param ttlSeconds          the feed's own {@code <ttl>} in seconds at the last parse, {@code 0} when it gave none
  * @param mergedItems         entries of the last poll merged into an earlier entry with the same article id
+ * @param lastRepair          the repairs the last body read needed, in plain words; {@code null} when it was read as
+ *                            served (kept through 304s, unchanged bodies and failures, like {@code itemsSeen})
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record FeedState(
@@ -57,14 +59,16 @@ public record FeedState(
         Instant nextPoll,
         String pausedReason,
         long ttlSeconds,
-        int mergedItems) {
+        int mergedItems,
+        String lastRepair) {
 
     /** The {@code lastErrorKind} of a poll whose articles Kafka did not all confirm. */
     public static final String PUBLISH_ERROR = "publish";
 
     /** A feed never polled: due at once. */
     public static FeedState initial(String feedId, String url) {
-        return new FeedState(feedId, url, null, null, null, null, null, null, 0, 0, 0, null, null, 0, null, null, 0, 0);
+        return new FeedState(feedId, url, null, null, null, null, null, null, 0, 0, 0, null, null, 0, null, null, 0, 0,
+                null);
     }
 
     /** The validators to send with the next request. */
@@ -96,7 +100,8 @@ public record FeedState(
         Validators renewed = validators().renewedBy(headers);
         return new FeedState(feedId, url, renewed.etag(), renewed.lastModified(), bodyHash, at, at, status,
                 itemsSeen, 0, 0, null, null, 0, schedule.afterSuccess(at, ttl, HttpCaching.maxAge(headers)), null,
-                ttlSeconds, mergedItems);
+                ttlSeconds, mergedItems,
+                lastRepair);
     }
 
     /**
@@ -112,7 +117,8 @@ public record FeedState(
         return new FeedState(feedId, url, validators.etag(), validators.lastModified(),
                 report.unpublished() ? null : bodyHash, at, at, response.status(), report.entries(),
                 report.created(), report.updated(), report.problems(), report.unpublished() ? PUBLISH_ERROR : null,
-                0, next, null, ttl == null ? 0 : ttl.toSeconds(), report.merged());
+                0, next, null, ttl == null ? 0 : ttl.toSeconds(), report.merged(),
+                report.repairs());
     }
 
     /**
@@ -127,12 +133,14 @@ public record FeedState(
                 : null;
         return new FeedState(feedId, url, etag, lastModified, bodyHash, at, lastSuccess, failure.status(),
                 itemsSeen, 0, 0, failure.error(), failure.outcome().tag(), failures,
-                schedule.afterFailure(at, failures, failure.retryAfter()), paused, ttlSeconds, mergedItems);
+                schedule.afterFailure(at, failures, failure.retryAfter()), paused, ttlSeconds, mergedItems,
+                lastRepair);
     }
 
     /** Cleared of an automatic pause and of the failure count: due at once. */
     public FeedState resumed() {
         return new FeedState(feedId, url, etag, lastModified, bodyHash, lastFetch, lastSuccess, httpStatus, itemsSeen,
-                newItems, updatedItems, lastError, lastErrorKind, 0, null, null, ttlSeconds, mergedItems);
+                newItems, updatedItems, lastError, lastErrorKind, 0, null, null, ttlSeconds, mergedItems,
+                lastRepair);
     }
 }

@@ -9,6 +9,8 @@ package org.newsroommonitor.ingest.state;
  * @param problems    what went wrong with entries or articles, in plain words; {@code null} when nothing did
  * @param unpublished whether some articles were not confirmed by Kafka (they are retried at the next poll)
  * @param merged      entries merged into an earlier entry of the feed with the same article id
+ * @param repairs     the repairs the feed needed to be read, in plain words; {@code null} when it was read as served
  */
-public record PollReport(int entries, int created, int updated, String problems, boolean unpublished, int merged) {
+public record PollReport(int entries, int created, int updated, String problems, boolean unpublished, int merged,
+        String repairs) {
 }

@@ -23,6 +23,9 @@ import java.time.Instant;
  * @param mergedItems         entries of the last poll that had the same article id as an earlier entry of the
  *                            feed (the same item listed twice) and were merged into it
  * @param lastError           what went wrong in the last poll, in plain words; {@code null} when it went well
+ * @param lastRepair          the repairs the feed needed at its last successful read, in plain words (a wrong
+ *                            character encoding, undeclared namespace prefixes, a cut-off document, broken entries
+ *                            dropped, ...); {@code null} when it was read as served
  * @param consecutiveFailures failed polls in a row
  * @param nextPoll            when the feed will be polled next; {@code null} when paused or not yet scheduled
  *                            (then at the next scheduler tick)
@@ -42,6 +45,7 @@ public record FeedStatus(
         int updatedItems,
         int mergedItems,
         String lastError,
+        String lastRepair,
         int consecutiveFailures,
         Instant nextPoll) {
 
@@ -49,7 +53,8 @@ public record FeedStatus(
         String pausedReason = feed.paused() ? "paused through the API" : state.pausedReason();
         return new FeedStatus(feed.id(), feed.url(), feed.name(), feed.origin(), pausedReason != null, pausedReason,
                 state.lastFetch(), state.lastSuccess(), state.httpStatus(), state.itemsSeen(), state.newItems(),
-                state.updatedItems(), state.mergedItems(), state.lastError(), state.consecutiveFailures(),
+                state.updatedItems(), state.mergedItems(), state.lastError(), state.lastRepair(),
+                state.consecutiveFailures(),
                 pausedReason != null ? null : state.nextPoll());
     }
 }

@@ -21,6 +21,7 @@ import org.newsroommonitor.messages.Article;
 
 import java.net.URI;
 import java.net.http.HttpHeaders;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +95,43 @@ class FeedPollRetryTest {
         assertThat(meters.get("newsroom.ingest.fetches").tag("outcome", "parse_error").counter().count())
                 .isEqualTo(1.0);
         assertThat(publisher.sent).isEmpty();
+    }
+
+    @Test
+    void aFeedReadOnlyAfterARepairSaysSoInItsStatusUntilItIsReadAsServed() {
+        String fixture = new String(Fixtures.feed("caucasus-wire.rss"), StandardCharsets.UTF_8);
+        nextFetch = fetched(fixture.substring(0, fixture.indexOf("<guid isPermaLink=\"false\">caucasus-wire-2023-0915"))
+                .getBytes(StandardCharsets.UTF_8));
+
+        polling.scheduler().pollAll();
+
+        FeedStatus cut = status();
+        assertThat(cut.itemsSeen()).isEqualTo(3);
+        assertThat(cut.newItems()).isEqualTo(3);
+        assertThat(cut.lastError()).isNull();
+        assertThat(cut.lastRepair())
+                .isEqualTo("the document was cut off after 3 complete items; the incomplete rest was dropped");
+        assertThat(publisher.sent).extracting(Article::title).containsExactly(
+                "Russian Red Cross truck reaches Karabakh through Aghdam", "Bread rationed in Stepanakert",
+                "Lachin corridor to reopen, officials say");
+
+        nextFetch = fetched(fixture.getBytes(StandardCharsets.UTF_8));
+        polling.scheduler().pollAll();
+
+        assertThat(status().itemsSeen()).isEqualTo(4);
+        assertThat(status().lastRepair()).isNull();
+    }
+
+    @Test
+    void aFeedSentCompressedWithoutSayingSoSaysItWasDecoded() {
+        nextFetch = new FetchResult.Fetched(URI.create(FEED_URL), 200, HttpHeaders.of(Map.of(), (name, value) -> true),
+                Fixtures.feed("caucasus-wire.rss"), "gzip");
+
+        polling.scheduler().pollAll();
+
+        assertThat(status().itemsSeen()).isEqualTo(4);
+        assertThat(status().lastRepair())
+                .isEqualTo("the body was gzip-compressed data sent without a Content-Encoding; it was decoded");
     }
 
     @Test

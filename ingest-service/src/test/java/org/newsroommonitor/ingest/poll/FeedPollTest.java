@@ -163,6 +163,7 @@ class FeedPollTest {
                 .body("[1].newItems", equalTo(0))
                 .body("[1].updatedItems", equalTo(1))
                 .body("[1].lastError", nullValue())
+                .body("[1].lastRepair", nullValue())
                 .body("[1].lastFetch", notNullValue())
                 .body("[1].nextPoll", notNullValue());
 
@@ -188,6 +189,22 @@ class FeedPollTest {
                 + feedUrl + "\"}")).isEqualTo(2.0 * fixture.length + fixtureChangedLength(fixture));
         assertThat(metric(metrics, "newsroom_ingest_fetch_bytes_total")).isEqualTo(2.0 * fixture.length
                 + fixtureChangedLength(fixture));
+
+        // a copy cut off in its last item is read all the same (nothing new in it), and the status says how
+        String changed = new String(fixture, StandardCharsets.UTF_8).replace(
+                "Baku offers flour deliveries through Aghdam.",
+                "Baku offers 40 tonnes of flour through Aghdam; Stepanakert refuses.");
+        FixtureFeedServer.serve(changed.substring(0, changed.indexOf("<title>Flour offer"))
+                .getBytes(StandardCharsets.UTF_8));
+        scheduler.pollAll();
+        assertThat(readToEnd()).isEmpty();
+        given().when().get("/api/feeds/" + feedId).then()
+                .statusCode(200)
+                .body("itemsSeen", equalTo(3))
+                .body("newItems", equalTo(0))
+                .body("lastError", nullValue())
+                .body("lastRepair", equalTo("the document was cut off after 3 complete items; the incomplete rest "
+                        + "was dropped"));
     }
 
     @Test

@@ -31,10 +31,10 @@ class FeedStateTest {
     @Test
     void aFetchedFeedKeepsItsValidatorsBodyAndTtl() {
         FeedState fetched = NEW.fetched(AT, response(Map.of("ETag", "\"e1\"", "Cache-Control", "max-age=60")),
-                "hash-1", Duration.ofMinutes(20), new PollReport(4, 3, 1, null, false, 2), SCHEDULE);
+                "hash-1", Duration.ofMinutes(20), new PollReport(4, 3, 1, null, false, 2, null), SCHEDULE);
 
         assertThat(fetched).isEqualTo(new FeedState("f1", "https://wire.example/rss", "\"e1\"", null, "hash-1", AT,
-                AT, 200, 4, 3, 1, null, null, 0, AT.plus(Duration.ofMinutes(20)), null, 1200, 2));
+                AT, 200, 4, 3, 1, null, null, 0, AT.plus(Duration.ofMinutes(20)), null, 1200, 2, null));
         assertThat(fetched.alreadyRead("hash-1")).isTrue();
         assertThat(fetched.dueAt(AT.plusSeconds(60))).isFalse();
     }
@@ -42,7 +42,7 @@ class FeedStateTest {
     @Test
     void aBodyNotFullyPublishedIsReadAgain() {
         FeedState fetched = NEW.fetched(AT, response(Map.of()), "hash-1", null,
-                new PollReport(4, 3, 0, "1 of 4 articles could not be published", true, 0), SCHEDULE);
+                new PollReport(4, 3, 0, "1 of 4 articles could not be published", true, 0, null), SCHEDULE);
 
         assertThat(fetched.bodyHash()).isNull();
         assertThat(fetched.lastErrorKind()).isEqualTo(FeedState.PUBLISH_ERROR);
@@ -50,9 +50,27 @@ class FeedStateTest {
     }
 
     @Test
+    void theRepairsOfTheLastBodyReadStayUntilANewBodyIsRead() {
+        FeedState repaired = NEW.fetched(AT, response(Map.of()), "hash-1", null,
+                new PollReport(3, 3, 0, null, false, 0, "1 broken item was dropped"), SCHEDULE);
+        assertThat(repaired.lastRepair()).isEqualTo("1 broken item was dropped");
+
+        FeedState unchanged = repaired.unchanged(AT.plusSeconds(60), 304, headers(Map.of()), SCHEDULE);
+        assertThat(unchanged.lastRepair()).as("a 304: the body read is the same").isEqualTo("1 broken item was dropped");
+        FeedState failed = unchanged.failed(AT.plusSeconds(120),
+                new FetchResult.Failed(FetchOutcome.HTTP_ERROR, 500, "the server answered 500"), SCHEDULE);
+        assertThat(failed.lastRepair()).isEqualTo("1 broken item was dropped");
+        assertThat(failed.resumed().lastRepair()).isEqualTo("1 broken item was dropped");
+
+        FeedState readAsServed = failed.fetched(AT.plusSeconds(180), response(Map.of()), "hash-2", null,
+                new PollReport(4, 1, 0, null, false, 0, null), SCHEDULE);
+        assertThat(readAsServed.lastRepair()).isNull();
+    }
+
+    @Test
     void anUnchangedFeedRenewsOnlyWhatTheResponseSent() {
         FeedState before = NEW.fetched(AT, response(Map.of("ETag", "\"e1\"", "Last-Modified", "Mon")), "hash-1",
-                Duration.ofMinutes(20), new PollReport(4, 4, 0, null, false, 0), SCHEDULE);
+                Duration.ofMinutes(20), new PollReport(4, 4, 0, null, false, 0, null), SCHEDULE);
         Instant later = AT.plusSeconds(3600);
 
         FeedState unchanged = before.unchanged(later, 304, headers(Map.of("ETag", "\"e2\"")), SCHEDULE);
