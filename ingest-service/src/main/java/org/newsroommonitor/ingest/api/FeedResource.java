@@ -1,5 +1,6 @@
 package org.newsroommonitor.ingest.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.newsroommonitor.edges.ErrorBody;
+import org.newsroommonitor.edges.Roles;
 import org.newsroommonitor.ingest.net.FeedUrlPolicy.RefusedUrlException;
 import org.newsroommonitor.ingest.registry.Feed;
 import org.newsroommonitor.ingest.registry.FeedRegistry;
@@ -31,11 +33,12 @@ import java.util.List;
 
 /**
  * The admin API of the feed registry: list, add, show, pause/resume/rename, remove, OPML import and export. Errors
- * are answered by {@link IngestErrorMappers}.
+ * are answered by {@link IngestErrorMappers}. Every change is the admin's; an editor may read (docs/SECURITY.md).
  */
 @Path("/api/feeds")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "feeds", description = "The feeds ingest-service polls, and how polling each one is going")
+@RolesAllowed(Roles.ADMIN)
 public class FeedResource {
 
     static final String OPML = "text/x-opml";
@@ -63,6 +66,7 @@ public class FeedResource {
     public record Refused(String url, String error) {
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
     @GET
     @Operation(summary = "Every registered feed with how polling it is going, in the order they were added")
     @APIResponse(responseCode = "200", description = "the feeds")
@@ -89,6 +93,7 @@ public class FeedResource {
                 .entity(statuses.status(feed)).build();
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
     @GET
     @Path("/{id}")
     @Operation(summary = "One feed with how polling it is going")
@@ -131,6 +136,7 @@ public class FeedResource {
         registry.remove(id).orElseThrow(() -> new UnknownFeedException(id));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
     @GET
     @Path("/opml")
     @Produces({OPML, MediaType.APPLICATION_XML})
