@@ -56,6 +56,28 @@ export function deleteSubscription(id) {
   return getJson('/api/subscriptions/' + encodeURIComponent(id), { method: 'DELETE' });
 }
 
+/** Who is signed in: {user, roles}; user is null when nobody is. */
+export function session() {
+  return getJson('/api/session');
+}
+
+/** Signs in with Quarkus form authentication: the answer sets the session cookie; 401 for wrong credentials. */
+export async function signIn(username, password) {
+  const response = await fetch('/j_security_check', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ j_username: username, j_password: password }),
+  });
+  if (!response.ok) {
+    throw new ApiError(response.status, response.status === 401 ? 'user name or password not accepted'
+      : `${response.status} ${response.statusText}`);
+  }
+}
+
+export function signOut() {
+  return getJson('/api/session/sign-out', { method: 'POST' });
+}
+
 export function recentAlerts() {
   return getJson('/api/alerts/recent');
 }

@@ -13,7 +13,9 @@ const ui = {
   facets: $('facets'), timeline: $('timeline-chart'), range: $('range-label'), rangeClear: $('range-clear'),
   chips: $('active-filters'), syntaxToggle: $('syntax-toggle'), syntax: $('syntax-help'),
   saveToggle: $('save-toggle'), saveForm: $('save-form'), saveStatus: $('save-status'), savedList: $('saved-list'),
-  alertsList: $('alerts-list'), alertsState: $('alerts-state'),
+  alertsList: $('alerts-list'), alertsState: $('alerts-state'), savedSignedOut: $('saved-signed-out'),
+  signedInAs: $('signed-in-as'), signInToggle: $('sign-in-toggle'), signOut: $('sign-out'),
+  signInForm: $('sign-in-form'), signInStatus: $('sign-in-status'),
   view: $('article-view'), viewBody: $('article-body'), viewClose: $('article-close'),
 };
 
@@ -177,6 +179,10 @@ for (const example of ui.syntax.querySelectorAll('code[data-example]')) {
   example.addEventListener('click', () => go({ ...state, q: example.textContent, article: '' }));
 }
 ui.saveToggle.addEventListener('click', () => {
+  if (!saved.user) {
+    showSignIn('Sign in to save a search.');
+    return;
+  }
   ui.saveForm.hidden = !ui.saveForm.hidden;
   if (!ui.saveForm.hidden) {
     ui.saveForm.elements.name.value = state.q && state.q !== '*' ? state.q : '';
@@ -215,7 +221,55 @@ const saved = new SavedSearches({
 });
 const alerts = new AlertsPanel({ list: ui.alertsList, state: ui.alertsState, saved, open: actions.open });
 
+/** Shows who is signed in, and the saved searches of that user (none when signed out). */
+async function setUser(user) {
+  document.body.dataset.user = user || '';
+  ui.signedInAs.hidden = !user;
+  ui.signedInAs.textContent = user ? 'Signed in as ' + user : '';
+  ui.signInToggle.hidden = Boolean(user);
+  ui.signOut.hidden = !user;
+  ui.savedSignedOut.hidden = Boolean(user);
+  if (user) ui.signInForm.hidden = true;
+  saved.setUser(user);
+  await saved.load();
+}
+
+function showSignIn(message = '') {
+  ui.signInForm.hidden = false;
+  ui.signInStatus.textContent = message;
+  ui.signInForm.elements.username.focus();
+}
+
+ui.signInToggle.addEventListener('click', () => {
+  if (ui.signInForm.hidden) showSignIn();
+  else ui.signInForm.hidden = true;
+});
+ui.signInForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  ui.signInStatus.textContent = 'Signing in…';
+  try {
+    await api.signIn(ui.signInForm.elements.username.value.trim(), ui.signInForm.elements.password.value);
+    ui.signInForm.elements.password.value = '';
+    ui.signInStatus.textContent = '';
+    const session = await api.session();
+    await setUser(session.user);
+    alerts.connect();
+  } catch (error) {
+    ui.signInStatus.textContent = 'Could not sign in: ' + error.message;
+  }
+});
+ui.signOut.addEventListener('click', async () => {
+  try {
+    await api.signOut();
+  } finally {
+    ui.saveStatus.textContent = '';
+    await setUser(null);
+    alerts.connect();
+  }
+});
+
 render();
-saved.load().then(() => alerts.loadRecent());
+api.session().catch(() => ({ user: null })).then((session) => setUser(session.user))
+  .then(() => alerts.loadRecent());
 alerts.connect();
 document.body.dataset.ready = 'true';

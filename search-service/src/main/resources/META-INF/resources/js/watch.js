@@ -14,13 +14,27 @@ export class SavedSearches {
     this.getState = getState;
     this.apply = apply;
     this.byId = new Map();
+    this.user = null;
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       this.create();
     });
   }
 
+  /** Who is signed in (null: nobody): saved searches are a signed-in user's own. */
+  setUser(user) {
+    this.user = user;
+    if (!user) {
+      this.form.hidden = true;
+      this.render([]);
+    }
+  }
+
   async load() {
+    if (!this.user) {
+      this.render([]);
+      return;
+    }
     try {
       const body = await api.listSubscriptions();
       const items = Array.isArray(body) ? body : (body && (body.subscriptions || body.items)) || [];
@@ -34,7 +48,7 @@ export class SavedSearches {
     this.byId = new Map(items.map((s) => [s.id, s]));
     this.list.replaceChildren();
     if (!items.length) {
-      this.list.append(el('li', 'muted empty', 'No saved searches yet. Search, then “Save search”.'));
+      if (this.user) this.list.append(el('li', 'muted empty', 'No saved searches yet. Search, then “Save search”.'));
       return;
     }
     for (const subscription of items) {
@@ -64,8 +78,6 @@ export class SavedSearches {
     const state = this.getState();
     const name = this.form.elements.name.value.trim() || state.q || 'Saved search';
     const body = { name, query: state.q || '*', topics: state.filters.topic, places: state.filters.place };
-    const owner = this.form.elements.owner.value.trim();
-    if (owner) body.owner = owner;
     this.status.textContent = 'Saving…';
     try {
       await api.createSubscription(body);
@@ -99,7 +111,7 @@ function describe(subscription) {
   return parts.join(' · ') || 'everything';
 }
 
-/** The live alerts panel: one EventSource, reconnecting on its own; newest alert first. */
+/** The live alerts panel: one EventSource (sending the session cookie), reconnecting on its own; newest first. */
 export class AlertsPanel {
   constructor({ list, state, saved, open }) {
     this.list = list;
@@ -126,6 +138,7 @@ export class AlertsPanel {
       this.setState('off', 'not supported by this browser');
       return;
     }
+    this.source?.close();
     const source = new EventSource('/api/alerts/stream');
     this.source = source;
     this.setState('connecting', 'connecting…');

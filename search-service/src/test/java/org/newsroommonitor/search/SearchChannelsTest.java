@@ -51,7 +51,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
-import static io.restassured.RestAssured.given;
+import static org.newsroommonitor.localstack.TestUsers.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -141,12 +141,11 @@ class SearchChannelsTest {
 
     @Test
     void savedSearchesAreWrittenToTheirChannelAndReadFromTheOther() throws Exception {
-        JsonNode created = given().contentType(ContentType.JSON)
-                .body("{\"name\":\"Lachin watch\",\"query\":\"\\\"Lachin corridor\\\" OR Aghdam\","
-                        + "\"owner\":\"night-desk\"}")
+        JsonNode created = asAdmin().contentType(ContentType.JSON)
+                .body("{\"name\":\"Lachin watch\",\"query\":\"\\\"Lachin corridor\\\" OR Aghdam\"}")
                 .post("/api/subscriptions").then().statusCode(201).extract().as(JsonNode.class);
         String id = created.get("id").asText();
-        given().delete("/api/subscriptions/" + id).then().statusCode(204);
+        asAdmin().delete("/api/subscriptions/" + id).then().statusCode(204);
 
         List<? extends Message<String>> written = subscriptionsOut().received();
         assertThat(written).extracting(SearchChannelsTest::key).containsExactly(id, id);
@@ -156,15 +155,15 @@ class SearchChannelsTest {
         String elsewhere = "written-elsewhere-" + run;
         ObjectNode value = (ObjectNode) JSON.readTree(DocsExamples.subscription(elsewhere, "bread"));
         awaitAcked(sendSubscription(elsewhere, value.toString(), Instant.parse("2023-09-11T16:30:00Z")));
-        assertThat(given().get("/api/subscriptions/" + elsewhere).then().statusCode(200).extract()
+        assertThat(asAdmin().get("/api/subscriptions/" + elsewhere).then().statusCode(200).extract()
                 .as(JsonNode.class)).isEqualTo(value);
 
         String otherKey = "other-key-" + run;
         awaitAcked(sendSubscription(otherKey, value.toString(), Instant.now()));
-        given().get("/api/subscriptions/" + otherKey).then().statusCode(404);
+        asAdmin().get("/api/subscriptions/" + otherKey).then().statusCode(404);
 
         awaitAcked(sendSubscription(elsewhere, null, Instant.parse("2023-09-11T16:30:01Z")));
-        given().get("/api/subscriptions/" + elsewhere).then().statusCode(404);
+        asAdmin().get("/api/subscriptions/" + elsewhere).then().statusCode(404);
     }
 
     @Test
@@ -213,7 +212,7 @@ class SearchChannelsTest {
         assertThat(event.get("title")).isEqualTo(example.get("title"));
         assertThat(data).allSatisfy(l -> assertThat(JSON.readTree(l.substring("data:".length()))
                 .get("subscriptionId").asText()).isEqualTo(mine));
-        JsonNode recent = given().queryParam("subscription", mine).get("/api/alerts/recent").then().statusCode(200)
+        JsonNode recent = asAdmin().queryParam("subscription", mine).get("/api/alerts/recent").then().statusCode(200)
                 .extract().as(JsonNode.class);
         assertThat(recent.findValuesAsText("subscriptionId")).isNotEmpty().containsOnly(mine);
     }

@@ -1,5 +1,6 @@
 package org.newsroommonitor.classify.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -10,12 +11,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.newsroommonitor.classify.topic.Classification;
 import org.newsroommonitor.classify.topic.TaxonomyReloader;
+import org.newsroommonitor.edges.Roles;
 
 /**
  * Lets editors and testers see how a text is classified: {@code POST /api/classify} with
  * {@code {"title", "summary", "text"}} returns {@code {"topics": [...], "taxonomyVersion": "..."}} with the same
- * topics an article with these fields gets on {@code news.classified}.
+ * topics an article with these fields gets on {@code news.classified}. For editors and the admin.
  */
+@RolesAllowed({Roles.ADMIN, Roles.EDITOR})
 @Path("/api/classify")
 public class ClassifyResource {
 

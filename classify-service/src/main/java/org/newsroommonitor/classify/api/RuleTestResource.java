@@ -1,5 +1,6 @@
 package org.newsroommonitor.classify.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.BadRequestException;
@@ -24,6 +25,7 @@ import org.newsroommonitor.classify.topic.TaxonomyReloader;
 import org.newsroommonitor.classify.topic.TopicClassifier;
 import org.newsroommonitor.edges.ErrorMappers;
 import org.newsroommonitor.edges.JsonErrors;
+import org.newsroommonitor.edges.Roles;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,8 +46,9 @@ import java.util.List;
  *       last {@code n} are tried.</li>
  * </ul>
  * A taxonomy that does not load is answered with 400 and the loader's message (rule and line), as
- * {@code {"error": "..."}} ({@link ErrorMappers}).
+ * {@code {"error": "..."}} ({@link ErrorMappers}). The admin's only (docs/SECURITY.md).
  */
+@RolesAllowed(Roles.ADMIN)
 @Path("/api/rules/test")
 public class RuleTestResource {
 

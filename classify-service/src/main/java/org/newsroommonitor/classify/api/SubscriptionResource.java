@@ -1,5 +1,6 @@
 package org.newsroommonitor.classify.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.newsroommonitor.classify.subscription.SubscriptionMatcher;
+import org.newsroommonitor.edges.Roles;
 import org.newsroommonitor.messages.Subscription;
 
 import java.util.Comparator;
@@ -17,7 +19,9 @@ import java.util.List;
 /**
  * The saved searches this instance has in force, as read from {@code news.subscriptions} (read-only; they are
  * created and changed through search-service): {@code GET /api/subscriptions}, {@code GET /api/subscriptions/{id}}.
+ * Every owner's: for the admin only (docs/SECURITY.md).
  */
+@RolesAllowed(Roles.ADMIN)
 @Path("/api/subscriptions")
 @Produces(MediaType.APPLICATION_JSON)
 public class SubscriptionResource {

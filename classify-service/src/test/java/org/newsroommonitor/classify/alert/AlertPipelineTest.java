@@ -19,7 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static org.newsroommonitor.localstack.TestUsers.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -53,7 +53,7 @@ class AlertPipelineTest {
             KafkaTopicWriter.send("news.subscriptions", controlId, DocsExamples.subscription(controlId, control));
             awaitQuery(s1, "convoy AND " + marker);
             awaitQuery(controlId, control);
-            given().when().get("/api/subscriptions/bad-" + run).then().statusCode(404);
+            asAdmin().when().get("/api/subscriptions/bad-" + run).then().statusCode(404);
 
             // 1. a matching article: exactly one alert, keyed by subscription id; and a topic alert
             String a1 = "a1" + run;
@@ -95,7 +95,7 @@ class AlertPipelineTest {
 
             // 3. the subscription is deleted (tombstone): no more alerts
             KafkaTopicWriter.send("news.subscriptions", s1, null);
-            await().atMost(TIMEOUT).until(() -> given().get("/api/subscriptions/" + s1).statusCode() == 404);
+            await().atMost(TIMEOUT).until(() -> asAdmin().get("/api/subscriptions/" + s1).statusCode() == 404);
             String a4 = "a4" + run;
             sendArticle(a4, "Earthquake: convoy of aid", marker + " " + control);
             alerts.await(r -> controlId.equals(r.key()) && r.value().contains(a4), TIMEOUT);
@@ -103,7 +103,7 @@ class AlertPipelineTest {
             assertThat(alerts.all(r -> s1.equals(r.key())))
                     .extracting(r -> articleId(r.value())).containsExactly(a1, a3);
         }
-        given().when().get("/q/metrics").then().statusCode(200)
+        asAdmin().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("newsroom_classify_alerts_total{kind=\"subscription\"}"))
                 .body(containsString("newsroom_classify_alerts_total{kind=\"topic\"}"))
                 .body(containsString("newsroom_classify_subscription_updates_total{result=\"refused\"}"))
@@ -112,7 +112,7 @@ class AlertPipelineTest {
 
     private void awaitQuery(String id, String query) {
         await().atMost(TIMEOUT).until(() -> {
-            var response = given().get("/api/subscriptions/" + id);
+            var response = asAdmin().get("/api/subscriptions/" + id);
             return response.statusCode() == 200 && query.equals(response.jsonPath().getString("query"));
         });
     }

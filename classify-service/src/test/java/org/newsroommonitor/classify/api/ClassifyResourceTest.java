@@ -9,7 +9,7 @@ import org.newsroommonitor.classify.taxonomy.BundledTaxonomy;
 
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
+import static org.newsroommonitor.localstack.TestUsers.asAdmin;
 import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -24,7 +24,7 @@ class ClassifyResourceTest {
     @Test
     void classifiesAText() {
         String aidConvoy = "topics.find { it.id == 'humanitarian-aid' }.hits.find { it.term == 'Aid convoy' }";
-        given().contentType(ContentType.JSON)
+        asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("title", "Aid convoy stuck as the Lachin corridor stays closed",
                         "text", "Bread is rationed in Stepanakert."))
                 .when().post("/api/classify")
@@ -41,7 +41,7 @@ class ClassifyResourceTest {
 
     @Test
     void hardNegativeGetsNoTopic() {
-        given().contentType(ContentType.JSON)
+        asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("title", "Football team breaks the defensive blockade"))
                 .when().post("/api/classify")
                 .then().statusCode(200)
@@ -50,14 +50,14 @@ class ClassifyResourceTest {
 
     @Test
     void missingBodyIsABadRequest() {
-        given().contentType(ContentType.JSON).when().post("/api/classify")
+        asAdmin().contentType(ContentType.JSON).when().post("/api/classify")
                 .then().statusCode(400).contentType(ContentType.JSON)
                 .body("", equalTo(Map.of("error", "a JSON body with title, summary and/or text is required")));
     }
 
     @Test
     void readinessReportsTheTaxonomyAndKafka() {
-        given().when().get("/q/health/ready")
+        asAdmin().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'taxonomy' }.data.version", equalTo(BundledTaxonomy.VERSION))

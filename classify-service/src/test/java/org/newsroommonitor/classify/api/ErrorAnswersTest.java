@@ -21,7 +21,8 @@ import java.util.logging.LogRecord;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static io.restassured.RestAssured.given;
+import static org.newsroommonitor.localstack.TestUsers.adminAuthorization;
+import static org.newsroommonitor.localstack.TestUsers.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every error classify-service answers, the framework's included, is exactly {@code {"error": "why"}}. */
@@ -36,18 +37,18 @@ class ErrorAnswersTest {
 
     @Test
     void unknownRoutesAndMethods() {
-        assertError(given().get("/api/nope"), 404, "no resource at /api/nope");
-        assertError(given().get("/nope"), 404, "no resource at /nope");
-        assertError(given().get("/api/subscriptions/none"), 404, "no subscription none in force");
-        Response wrongMethod = given().get("/api/classify");
+        assertError(asAdmin().get("/api/nope"), 404, "no resource at /api/nope");
+        assertError(asAdmin().get("/nope"), 404, "no resource at /nope");
+        assertError(asAdmin().get("/api/subscriptions/none"), 404, "no subscription none in force");
+        Response wrongMethod = asAdmin().get("/api/classify");
         assertError(wrongMethod, 405, "method GET is not allowed on /api/classify");
     }
 
     @Test
     void mediaTypes() {
-        assertError(given().accept("text/html").contentType(ContentType.JSON).body("{}").post("/api/classify"), 406,
+        assertError(asAdmin().accept("text/html").contentType(ContentType.JSON).body("{}").post("/api/classify"), 406,
                 "none of the media types accepted (Accept: text/html) can be answered by /api/classify");
-        assertError(given().contentType(ContentType.TEXT).body("{}").post("/api/classify"), 415,
+        assertError(asAdmin().contentType(ContentType.TEXT).body("{}").post("/api/classify"), 415,
                 "Content-Type text/plain is not accepted by POST /api/classify");
         assertError(raw("POST /api/rules/test", "Content-Type: garbage", YAML_BODY), 415,
                 "Content-Type 'garbage' is not one media type");
@@ -107,8 +108,8 @@ class ErrorAnswersTest {
         byte[] json = "{\"title\": \"Football team breaks the defensive blockade\"}".getBytes(StandardCharsets.UTF_8);
         byte[] chunked = (Integer.toHexString(json.length) + "\r\n" + new String(json, StandardCharsets.UTF_8)
                 + "\r\n0\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        RawHttp.Answer answer = RawHttp.send("POST /api/classify HTTP/1.1\r\nHost: test\r\n"
-                + "Content-Type: application/json\r\nTransfer-Encoding: chunked", chunked);
+        RawHttp.Answer answer = RawHttp.send("POST /api/classify HTTP/1.1\r\nHost: test\r\n" + adminAuthorization()
+                + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked", chunked);
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         assertThat(answer.body()).isEqualTo("{\"topics\":[],\"taxonomyVersion\":\"" + BundledTaxonomy.VERSION + "\"}");
     }
@@ -133,7 +134,7 @@ class ErrorAnswersTest {
         java.util.logging.Logger logger = java.util.logging.Logger.getLogger(ErrorMappers.class.getName());
         logger.addHandler(handler);
         try {
-            Response response = given().get("/test/failure");
+            Response response = asAdmin().get("/test/failure");
             assertThat(response.statusCode()).isEqualTo(500);
             assertThat(response.contentType()).startsWith("application/json");
             Matcher body = Pattern.compile("\\{\"error\":\"internal error, error id ([0-9a-f-]{36})\"}")
@@ -149,7 +150,7 @@ class ErrorAnswersTest {
     }
 
     private static Response classify(String json) {
-        return given().contentType(ContentType.JSON).body(json.getBytes(StandardCharsets.UTF_8)).post("/api/classify");
+        return asAdmin().contentType(ContentType.JSON).body(json.getBytes(StandardCharsets.UTF_8)).post("/api/classify");
     }
 
     private static RawHttp.Answer raw(String requestLine, String header, String body) {

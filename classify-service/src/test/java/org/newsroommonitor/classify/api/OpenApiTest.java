@@ -8,7 +8,7 @@ import org.newsroommonitor.classify.KafkaTestResource;
 
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
+import static org.newsroommonitor.localstack.TestUsers.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** classify-service documents its endpoints at /q/openapi and serves Swagger UI. */
@@ -18,7 +18,7 @@ class OpenApiTest {
 
     @Test
     void documentsEveryEndpoint() {
-        JsonPath openapi = given().queryParam("format", "json").get("/q/openapi")
+        JsonPath openapi = asAdmin().queryParam("format", "json").get("/q/openapi")
                 .then().statusCode(200).extract().jsonPath();
         assertThat(openapi.getString("info.title")).isEqualTo("Newsroom Monitor classify-service");
         Map<String, Map<String, Object>> paths = openapi.getMap("paths");
@@ -28,12 +28,14 @@ class OpenApiTest {
         assertThat(paths.get("/api/rules/test")).containsOnlyKeys("post");
         assertThat(paths.get("/api/subscriptions")).containsOnlyKeys("get");
         assertThat(paths.get("/api/subscriptions/{id}")).containsOnlyKeys("get");
-        assertThat(openapi.getMap("paths.'/api/classify'.post.responses")).containsOnlyKeys("200", "400", "415");
-        assertThat(openapi.getMap("paths.'/api/subscriptions/{id}'.get.responses")).containsOnlyKeys("200", "404");
+        assertThat(openapi.getMap("paths.'/api/classify'.post.responses")).containsOnlyKeys("200", "400", "401", "403",
+                "415");
+        assertThat(openapi.getMap("paths.'/api/subscriptions/{id}'.get.responses")).containsOnlyKeys("200", "401", "403",
+                "404");
     }
 
     @Test
     void servesSwaggerUi() {
-        given().get("/q/swagger-ui/").then().statusCode(200);
+        asAdmin().get("/q/swagger-ui/").then().statusCode(200);
     }
 }

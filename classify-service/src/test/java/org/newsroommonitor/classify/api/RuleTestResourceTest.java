@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static org.newsroommonitor.localstack.TestUsers.asAdmin;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -52,7 +52,7 @@ class RuleTestResourceTest {
                 "{\"id\":\"x2\",\"title\":\"Floods in the valley\"}",
                 "",
                 "{\"id\":\"x3\",\"title\":\"Football results\",\"topics\":[]}");
-        given().multiPart("taxonomy", "t.yaml", taxonomyFor("floods").getBytes(), "application/yaml")
+        asAdmin().multiPart("taxonomy", "t.yaml", taxonomyFor("floods").getBytes(), "application/yaml")
                 .multiPart("articles", "recent.jsonl", articles.getBytes(), "application/x-ndjson")
                 .queryParam("n", 3)
                 .when().post("/api/rules/test")
@@ -66,7 +66,7 @@ class RuleTestResourceTest {
                 .body("changes[1].gained", contains("marked"))
                 .body("changes[1].lost", equalTo(List.of()));
         // only the last n lines are used
-        given().multiPart("taxonomy", "t.yaml", taxonomyFor("floods").getBytes(), "application/yaml")
+        asAdmin().multiPart("taxonomy", "t.yaml", taxonomyFor("floods").getBytes(), "application/yaml")
                 .multiPart("articles", "recent.jsonl", articles.getBytes(), "application/x-ndjson")
                 .queryParam("n", 1)
                 .when().post("/api/rules/test")
@@ -86,7 +86,7 @@ class RuleTestResourceTest {
         article.put("text", "");
         KafkaTopicWriter.send("news.articles", id, mapper.writeValueAsString(article));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                given().contentType("application/yaml").body(taxonomyFor(word).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                asAdmin().contentType("application/yaml").body(taxonomyFor(word).getBytes(java.nio.charset.StandardCharsets.UTF_8))
                         .when().post("/api/rules/test")
                         .then().statusCode(200)
                         .body("compared", lessThanOrEqualTo(200))
@@ -96,22 +96,22 @@ class RuleTestResourceTest {
 
     @Test
     void aBadTaxonomyIsRefusedWithTheRuleAndTheLine() {
-        given().contentType("application/yaml").body(taxonomyFor("x").replace("kind: terms", "kind: nearby").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        asAdmin().contentType("application/yaml").body(taxonomyFor("x").replace("kind: terms", "kind: nearby").getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .when().post("/api/rules/test")
                 .then().statusCode(400)
                 .body("error", containsString("rule 'marked.marker' (line 7)"))
                 .body("error", containsString("unknown rule kind 'nearby'"));
-        given().contentType("application/yaml").body(taxonomyFor("x").getBytes(java.nio.charset.StandardCharsets.UTF_8)).queryParam("n", 0)
+        asAdmin().contentType("application/yaml").body(taxonomyFor("x").getBytes(java.nio.charset.StandardCharsets.UTF_8)).queryParam("n", 0)
                 .when().post("/api/rules/test")
                 .then().statusCode(400)
                 .body("error", containsString("n must be between 1"));
-        given().multiPart("articles", "recent.jsonl", "{\"id\":\"a\"}\nnot json".getBytes(), "application/x-ndjson")
+        asAdmin().multiPart("articles", "recent.jsonl", "{\"id\":\"a\"}\nnot json".getBytes(), "application/x-ndjson")
                 .multiPart("taxonomy", "t.yaml", taxonomyFor("x").getBytes(), "application/yaml")
                 .when().post("/api/rules/test")
                 .then().statusCode(400)
                 .body("error", containsString("articles line 2"));
         // the rules in force are unchanged
-        given().contentType("application/json").body(Map.of("title", "Blockade of the Lachin corridor"))
+        asAdmin().contentType("application/json").body(Map.of("title", "Blockade of the Lachin corridor"))
                 .when().post("/api/classify")
                 .then().statusCode(200)
                 .body("topics.id", hasItem("blockade"));

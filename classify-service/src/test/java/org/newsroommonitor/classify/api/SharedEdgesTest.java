@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.newsroommonitor.classify.KafkaTestResource;
 import org.newsroommonitor.edges.ErrorRoutes;
 
-import static io.restassured.RestAssured.given;
+import static org.newsroommonitor.localstack.TestUsers.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -32,13 +32,13 @@ class SharedEdgesTest {
     @Test
     void theirRoutesMappersAndJsonProviderAnswer() {
         // a route handler: refused before any endpoint
-        given().get("/api/subscriptions/" + "a".repeat(5000)).then().statusCode(414)
+        asAdmin().get("/api/subscriptions/" + "a".repeat(5000)).then().statusCode(414)
                 .body("error", equalTo("the request URI is longer than 4096 characters"));
         // a mapper: the framework's refusal of a body type the endpoint does not take
-        given().contentType(ContentType.TEXT).body("{}").post("/api/classify").then().statusCode(415)
+        asAdmin().contentType(ContentType.TEXT).body("{}").post("/api/classify").then().statusCode(415)
                 .body("error", equalTo("Content-Type text/plain is not accepted by POST /api/classify"));
         // the strict JSON provider and the mapper that names the field
-        given().contentType(ContentType.JSON).body("{\"title\": \"a\", \"title\": \"b\"}").post("/api/classify")
+        asAdmin().contentType(ContentType.JSON).body("{\"title\": \"a\", \"title\": \"b\"}").post("/api/classify")
                 .then().statusCode(400).body("error", equalTo("duplicate field 'title' (line 1, column 23)"));
     }
 }

@@ -27,7 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static org.newsroommonitor.localstack.TestUsers.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -72,7 +72,7 @@ class ArticlePipelineTest {
                 assertThat(classified.get(field)).as(field).isEqualTo(example.get(field));
             }
         }
-        given().when().get("/q/metrics").then().statusCode(200)
+        asAdmin().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("newsroom_classify_topics_total{topic=\"blockade\"}"))
                 .body(containsString("newsroom_classify_topics_total{topic=\"food-security\"}"));
     }
@@ -107,7 +107,7 @@ class ArticlePipelineTest {
             assertThat(value.get("topics")).isEmpty();
         }
 
-        given().when().get("/q/metrics").then().statusCode(200)
+        asAdmin().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("newsroom_classify_failures_total{reason=\"deserialization\"}"))
                 .body(containsString("newsroom_classify_articles_total"))
                 .body(containsString("newsroom_classify_classification_seconds_count"));
@@ -126,7 +126,7 @@ class ArticlePipelineTest {
             JsonNode value = mapper.readTree(dead.value());
             assertThat(value.get("title").asText()).isEqualTo("Aid convoy");
         }
-        given().when().get("/q/metrics").then().statusCode(200)
+        asAdmin().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("newsroom_classify_failures_total{reason=\"invalid\"}"));
     }
 

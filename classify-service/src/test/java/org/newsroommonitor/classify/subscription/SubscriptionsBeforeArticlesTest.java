@@ -28,7 +28,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import static io.restassured.RestAssured.given;
+import static org.newsroommonitor.localstack.TestUsers.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -71,7 +71,7 @@ class SubscriptionsBeforeArticlesTest {
             });
             assertThat(ours).extracting(ConsumerRecord::key).containsExactly(LAST);
         }
-        given().when().get("/q/health/ready").then().statusCode(200)
+        asAdmin().when().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'subscriptions' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'subscriptions' }.data.state", equalTo("LOADED"))
                 .body("checks.find { it.name == 'subscriptions' }.data.savedSearches", equalTo(SAVED_SEARCHES))

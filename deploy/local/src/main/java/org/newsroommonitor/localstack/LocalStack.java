@@ -82,6 +82,7 @@ public final class LocalStack implements AutoCloseable {
     private KafkaBroker kafka;
     private ElasticsearchNode elasticsearch;
     private SampleFeedServer feedServer;
+    private LocalUsers users;
 
     private LocalStack(Settings settings, Progress progress) {
         this.settings = settings;
@@ -107,6 +108,9 @@ public final class LocalStack implements AutoCloseable {
             throw new UncheckedIOException("cannot create " + settings.dataDir(), e);
         }
         lock();
+        users = LocalUsers.createOrReuse(settings.dataDir().resolve("security"));
+        progress.report("users", (users.created() ? "made " : "reusing ") + String.join(" and ",
+                users.passwords().keySet()) + " (passwords in " + users.credentialsFile() + ")");
         Distributions distributions = Distributions.fromBuild();
 
         Path kafkaDir = settings.dataDir().resolve("kafka");
@@ -159,6 +163,8 @@ public final class LocalStack implements AutoCloseable {
         // ingest-service refuses loopback addresses; open exactly the sample feed server, not Kafka or the services
         environment.put("NEWSROOM_INGEST_ALLOWED_HOSTS", Net.LOOPBACK + ":" + feedServer.port());
         environment.put("NEWSROOM_INGEST_POLL_INTERVAL", settings.feedPollInterval().toString());
+        // the users (hashed) and the session cookie's key: nothing of it is in the repository
+        environment.put("QUARKUS_CONFIG_LOCATIONS", users.serviceConfig().toString());
         ServiceProcess service = ServiceProcess.start(settings.repoRoot(), name, ports.get(name), settings.serviceHeap(),
                 environment, settings.dataDir().resolve("logs"));
         services.put(name, service);
@@ -231,6 +237,11 @@ public final class LocalStack implements AutoCloseable {
 
     public Settings settings() {
         return settings;
+    }
+
+    /** The admin and editor of this stack, and their passwords. */
+    public LocalUsers users() {
+        return users;
     }
 
     public KafkaBroker kafka() {

@@ -71,6 +71,13 @@ public final class LocalStackMain {
         System.out.println("  Kafka               " + stack[0].kafka().bootstrapServers());
         System.out.println("  Elasticsearch       " + stack[0].elasticsearch().httpUri());
         System.out.println("  logs                " + settings.dataDir().resolve("logs"));
+        System.out.println("Users (sign in to the UI, or HTTP Basic for the APIs; docs/SECURITY.md):");
+        LocalUsers users = stack[0].users();
+        users.passwords().forEach((user, password) -> System.out.println(String.format(Locale.ROOT,
+                "  %-19s %s (role %s)", user, password, LocalUsers.ROLES.get(user))));
+        System.out.println("  kept in             " + users.credentialsFile() + " (readable only by you)");
+        System.out.println("  try                 curl -u editor:" + users.password("editor") + " " + search
+                + "/api/subscriptions");
         System.out.println("Press Ctrl-C to stop everything.");
 
         while (!stopped.await(2, TimeUnit.SECONDS)) {

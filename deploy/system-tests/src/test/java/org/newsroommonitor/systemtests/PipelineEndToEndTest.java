@@ -186,8 +186,10 @@ class PipelineEndToEndTest {
         URI classify = stack.service("classify-service").uri();
 
         HttpResponse<String> saved = post(search.resolve("/api/subscriptions"),
-                "{\"name\":\"E2E convoy watch\",\"query\":\"convoy AND " + marker + "\",\"owner\":\"e2e\"}");
+                "{\"name\":\"E2E convoy watch\",\"query\":\"convoy AND " + marker + "\"}");
         assertThat(saved.statusCode()).as("POST /api/subscriptions -> %s", saved.body()).isEqualTo(201);
+        // the owner is the signed-in editor, one of the users the local stack made
+        assertThat(JSON.readTree(saved.body()).path("owner").asText()).isEqualTo("editor");
         String subscription = JSON.readTree(saved.body()).path("id").asText();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> status(classify.resolve("/api/subscriptions/" + subscription)) == 200);
@@ -277,15 +279,23 @@ class PipelineEndToEndTest {
         return article;
     }
 
+    /** A POST as the stack's editor (saved searches are a signed-in editor's). */
     private static HttpResponse<String> post(URI uri, String json) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).header("Authorization", basic("editor"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The status of a GET as the stack's admin. */
     private static int status(URI uri) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).header("Authorization", basic("admin"))
+                .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** HTTP Basic credentials of one of the users the local stack made (LocalUsers). */
+    private static String basic(String user) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + stack.users().password(user))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** The JSON data of the server-sent events read so far. */

@@ -1,5 +1,6 @@
 package org.newsroommonitor.ingest.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.newsroommonitor.edges.ErrorBody;
+import org.newsroommonitor.edges.Roles;
 import org.newsroommonitor.ingest.net.FeedUrlPolicy.RefusedUrlException;
 import org.newsroommonitor.ingest.parse.FeedLink;
 import org.newsroommonitor.ingest.registry.Feed;
@@ -36,11 +38,13 @@ import java.util.List;
 /**
  * The admin API of the feed registry: list, add, show, pause/resume/rename, remove, OPML import and export. A URL
  * added (alone or in an OPML list) is looked at first by {@link FeedDiscovery}: the one feed of a web page is added
- * instead of the page. Errors are answered by {@link IngestErrorMappers}.
+ * instead of the page. Errors are answered by {@link IngestErrorMappers}. Every change is the admin's; an editor may
+ * read (docs/SECURITY.md).
  */
 @Path("/api/feeds")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "feeds", description = "The feeds ingest-service polls, and how polling each one is going")
+@RolesAllowed(Roles.ADMIN)
 public class FeedResource {
 
     static final String OPML = "text/x-opml";
@@ -75,6 +79,7 @@ public class FeedResource {
             @JsonInclude(JsonInclude.Include.NON_NULL) List<FeedLink> feeds) {
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
     @GET
     @Operation(summary = "Every registered feed with how polling it is going, in the order they were added")
     @APIResponse(responseCode = "200", description = "the feeds")
@@ -116,6 +121,7 @@ public class FeedResource {
         return new AddedFeed(statuses.status(added.feed()), added.discoveredFrom());
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
     @GET
     @Path("/{id}")
     @Operation(summary = "One feed with how polling it is going")
@@ -158,6 +164,7 @@ public class FeedResource {
         registry.remove(id).orElseThrow(() -> new UnknownFeedException(id));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.EDITOR})
     @GET
     @Path("/opml")
     @Produces({OPML, MediaType.APPLICATION_XML})

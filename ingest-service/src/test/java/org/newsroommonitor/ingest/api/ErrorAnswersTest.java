@@ -11,7 +11,7 @@ import org.newsroommonitor.ingest.registry.Feed;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 
-import static io.restassured.RestAssured.given;
+import static org.newsroommonitor.localstack.TestUsers.asAdmin;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -27,28 +27,28 @@ class ErrorAnswersTest {
 
     @Test
     void anUnknownEndpointIs404() {
-        given().when().get("/api/nothing-here").then()
+        asAdmin().when().get("/api/nothing-here").then()
                 .statusCode(404).contentType(ContentType.JSON)
                 .body("error", equalTo("no such endpoint: GET /api/nothing-here"));
     }
 
     @Test
     void anUnknownFeedIs404() {
-        given().when().delete("/api/feeds/0000000000000000").then()
+        asAdmin().when().delete("/api/feeds/0000000000000000").then()
                 .statusCode(404).contentType(ContentType.JSON)
                 .body("error", equalTo("no feed with id 0000000000000000"));
     }
 
     @Test
     void aMethodTheEndpointDoesNotTakeIs405() {
-        given().when().put("/api/feeds").then()
+        asAdmin().when().put("/api/feeds").then()
                 .statusCode(405).contentType(ContentType.JSON)
                 .body("error", equalTo("PUT is not allowed on /api/feeds"));
     }
 
     @Test
     void aBodyThatIsNotJsonIs400() {
-        given().contentType(ContentType.JSON).body("{\"url\": ").when().post("/api/feeds").then()
+        asAdmin().contentType(ContentType.JSON).body("{\"url\": ").when().post("/api/feeds").then()
                 .statusCode(400).contentType(ContentType.JSON)
                 .body("error", equalTo("the body is not valid JSON: Unexpected end-of-input within/between Object "
                         + "entries"));
@@ -57,7 +57,7 @@ class ErrorAnswersTest {
     @Test
     void aBodyOfTheWrongShapeIs400NamingTheField() {
         String id = Feed.idOf(FixtureFeedServer.url(FixtureFeedServer.FEED_PATH));
-        given().contentType(ContentType.JSON).body("{\"paused\": \"maybe\"}").when().patch("/api/feeds/" + id).then()
+        asAdmin().contentType(ContentType.JSON).body("{\"paused\": \"maybe\"}").when().patch("/api/feeds/" + id).then()
                 .statusCode(400).contentType(ContentType.JSON)
                 .body("error", equalTo("the body does not fit this endpoint at 'paused': Cannot deserialize value of "
                         + "type `java.lang.Boolean` from String \"maybe\": only \"true\" or \"false\" recognized"));
@@ -65,28 +65,28 @@ class ErrorAnswersTest {
 
     @Test
     void noBodyIs400SayingWhatTheBodyMustBe() {
-        given().contentType(ContentType.JSON).when().post("/api/feeds").then()
+        asAdmin().contentType(ContentType.JSON).when().post("/api/feeds").then()
                 .statusCode(400).contentType(ContentType.JSON)
                 .body("error", equalTo("the body must be JSON: {\"url\": \"...\", \"name\": \"...\"}"));
     }
 
     @Test
     void aBodyTypeTheEndpointDoesNotTakeIs415() {
-        given().contentType("text/csv").body("url\nhttps://example.org/rss").when().post("/api/feeds").then()
+        asAdmin().contentType("text/csv").body("url\nhttps://example.org/rss").when().post("/api/feeds").then()
                 .statusCode(415).contentType(ContentType.JSON)
                 .body("error", equalTo("this endpoint does not take a body of type text/csv"));
     }
 
     @Test
     void anAnswerTypeTheEndpointCannotGiveIs406() {
-        given().accept("text/csv").when().get("/api/feeds").then()
+        asAdmin().accept("text/csv").when().get("/api/feeds").then()
                 .statusCode(406).contentType(ContentType.JSON)
                 .body("error", equalTo("this endpoint cannot answer in a type the Accept header asks for (text/csv)"));
     }
 
     @Test
     void aBodyOverTheLimitIs413() {
-        given().contentType("text/x-opml").body(new byte[64 * 1024 + 1]).when().post("/api/feeds/opml").then()
+        asAdmin().contentType("text/x-opml").body(new byte[64 * 1024 + 1]).when().post("/api/feeds/opml").then()
                 .statusCode(413).contentType(ContentType.JSON)
                 .body("error", equalTo("the body is larger than the limit of 65536 bytes "
                         + "(quarkus.http.limits.max-body-size)"));
@@ -94,23 +94,23 @@ class ErrorAnswersTest {
 
     @Test
     void aBodyOverTheLimitWithoutALengthIs413() {
-        given().contentType("text/x-opml").body(new ByteArrayInputStream(new byte[64 * 1024 + 1])).when()
+        asAdmin().contentType("text/x-opml").body(new ByteArrayInputStream(new byte[64 * 1024 + 1])).when()
                 .post("/api/feeds/opml").then()
                 .statusCode(413).contentType(ContentType.JSON)
                 .body("error", equalTo("the body is larger than the limit of 65536 bytes "
                         + "(quarkus.http.limits.max-body-size)"));
-        given().contentType("text/x-opml").body(new ByteArrayInputStream("<opml version=\"2.0\"><body/></opml>"
+        asAdmin().contentType("text/x-opml").body(new ByteArrayInputStream("<opml version=\"2.0\"><body/></opml>"
                 .getBytes(StandardCharsets.UTF_8))).when().post("/api/feeds/opml").then()
                 .statusCode(200).body("added", empty());
     }
 
     @Test
     void theApiIsDescribedWithSwaggerUi() {
-        given().accept("application/json").when().get("/q/openapi").then()
+        asAdmin().accept("application/json").when().get("/q/openapi").then()
                 .statusCode(200)
                 .body("info.title", equalTo("Newsroom Monitor ingest-service"))
                 .body("paths.'/api/feeds'.post.summary", equalTo("Adds a feed"))
                 .body("paths.'/api/feeds/{id}'.get.responses.'404'.description", equalTo("no feed with this id"));
-        given().when().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+        asAdmin().when().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
     }
 }

@@ -14,7 +14,7 @@ import org.newsroommonitor.localstack.TestServers;
 
 import java.util.List;
 
-import static io.restassured.RestAssured.given;
+import static org.newsroommonitor.localstack.TestUsers.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -56,7 +56,7 @@ class FeedAdminApiTest {
         String url = FixtureFeedServer.url("/feeds/other.rss");
         String id = Feed.idOf(url);
 
-        given().contentType(ContentType.JSON).body("{\"url\": \"" + url + "\", \"name\": \"Other wire\"}")
+        asAdmin().contentType(ContentType.JSON).body("{\"url\": \"" + url + "\", \"name\": \"Other wire\"}")
                 .when().post("/api/feeds").then()
                 .statusCode(201)
                 .header("Location", endsWith("/api/feeds/" + id))
@@ -67,15 +67,15 @@ class FeedAdminApiTest {
                 .body("paused", equalTo(false))
                 .body("lastFetch", nullValue());
 
-        given().contentType(ContentType.JSON).body("{\"url\": \"" + url + "\"}")
+        asAdmin().contentType(ContentType.JSON).body("{\"url\": \"" + url + "\"}")
                 .when().post("/api/feeds").then()
                 .statusCode(409)
                 .body("error", equalTo("a feed with this URL is already registered, with id " + id));
 
-        given().when().get("/api/feeds").then().statusCode(200).body("url", hasItem(url));
-        given().when().get("/api/feeds/" + id).then().statusCode(200).body("name", equalTo("Other wire"));
+        asAdmin().when().get("/api/feeds").then().statusCode(200).body("url", hasItem(url));
+        asAdmin().when().get("/api/feeds/" + id).then().statusCode(200).body("name", equalTo("Other wire"));
 
-        given().contentType(ContentType.JSON).body("{\"paused\": true}")
+        asAdmin().contentType(ContentType.JSON).body("{\"paused\": true}")
                 .when().patch("/api/feeds/" + id).then()
                 .statusCode(200)
                 .body("paused", equalTo(true))
@@ -83,32 +83,32 @@ class FeedAdminApiTest {
                 .body("name", equalTo("Other wire"));
         assertThat(registry.find(id)).map(Feed::paused).contains(true);
 
-        given().contentType(ContentType.JSON).body("{\"paused\": false, \"name\": \"Renamed\"}")
+        asAdmin().contentType(ContentType.JSON).body("{\"paused\": false, \"name\": \"Renamed\"}")
                 .when().patch("/api/feeds/" + id).then()
                 .statusCode(200).body("paused", equalTo(false)).body("name", equalTo("Renamed"));
 
-        given().when().delete("/api/feeds/" + id).then().statusCode(204);
-        given().when().get("/api/feeds/" + id).then().statusCode(404)
+        asAdmin().when().delete("/api/feeds/" + id).then().statusCode(204);
+        asAdmin().when().get("/api/feeds/" + id).then().statusCode(404)
                 .body("error", equalTo("no feed with id " + id));
-        given().when().get("/api/feeds").then().body("url", not(hasItem(url)));
+        asAdmin().when().get("/api/feeds").then().body("url", not(hasItem(url)));
     }
 
     @Test
     void refusedUrlsGet400WithTheReason() {
         String kafka = TestServers.kafka().bootstrapServers(); // 127.0.0.1:<port>, same address as the fixture server
-        given().contentType(ContentType.JSON).body("{\"url\": \"http://" + kafka + "/\"}")
+        asAdmin().contentType(ContentType.JSON).body("{\"url\": \"http://" + kafka + "/\"}")
                 .when().post("/api/feeds").then()
                 .statusCode(400)
                 .body("error", allOf(containsString("127.0.0.1 is a loopback address"),
                         containsString("add " + kafka + " to newsroom.ingest.allowed-hosts")));
-        given().contentType(ContentType.JSON).body("{\"url\": \"http://169.254.169.254/latest/meta-data/\"}")
+        asAdmin().contentType(ContentType.JSON).body("{\"url\": \"http://169.254.169.254/latest/meta-data/\"}")
                 .when().post("/api/feeds").then()
                 .statusCode(400).body("error", containsString("link-local"));
-        given().contentType(ContentType.JSON).body("{\"url\": \"file:///etc/passwd\"}")
+        asAdmin().contentType(ContentType.JSON).body("{\"url\": \"file:///etc/passwd\"}")
                 .when().post("/api/feeds").then()
                 .statusCode(400)
                 .body("error", equalTo("only http and https feed URLs are fetched, not 'file': file:///etc/passwd"));
-        given().contentType(ContentType.JSON).body("{\"name\": \"no url\"}")
+        asAdmin().contentType(ContentType.JSON).body("{\"name\": \"no url\"}")
                 .when().post("/api/feeds").then()
                 .statusCode(400).body("error", equalTo("the feed has no url"));
         assertThat(registry.feeds()).extracting(Feed::origin).containsOnly("env");
@@ -127,7 +127,7 @@ class FeedAdminApiTest {
                   <outline type="rss" text="Again" xmlUrl="%s"/>
                 </body></opml>""".formatted(allowed, FixtureFeedServer.url(FixtureFeedServer.FEED_PATH));
 
-        given().contentType("text/x-opml").body(opml).when().post("/api/feeds/opml").then()
+        asAdmin().contentType("text/x-opml").body(opml).when().post("/api/feeds/opml").then()
                 .statusCode(200)
                 .body("added.url", equalTo(List.of(allowed)))
                 .body("added[0].name", equalTo("From OPML"))
@@ -136,14 +136,14 @@ class FeedAdminApiTest {
                 .body("refused.url", equalTo(List.of("http://10.0.0.7/rss")))
                 .body("refused[0].error", containsString("10.0.0.7 is a private network address"));
 
-        String exported = given().when().get("/api/feeds/opml").then()
+        String exported = asAdmin().when().get("/api/feeds/opml").then()
                 .statusCode(200).contentType(containsString("text/x-opml")).extract().asString();
         assertThat(exported).contains("<opml version=\"2.0\">")
                 .contains("xmlUrl=\"" + allowed + "\"")
                 .contains("title=\"From OPML\"")
                 .contains("xmlUrl=\"" + FixtureFeedServer.url(FixtureFeedServer.FEED_PATH) + "\"");
 
-        given().contentType("text/x-opml").body("<!DOCTYPE x SYSTEM \"http://127.0.0.1:1/x.dtd\"><opml/>")
+        asAdmin().contentType("text/x-opml").body("<!DOCTYPE x SYSTEM \"http://127.0.0.1:1/x.dtd\"><opml/>")
                 .when().post("/api/feeds/opml").then()
                 .statusCode(400).body("error", containsString("DOCTYPE"));
     }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 
 import static io.restassured.RestAssured.given;
+import static org.newsroommonitor.localstack.TestUsers.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -96,7 +97,7 @@ class FeedDiscoveryApiTest {
         servePages();
         String feed = url("/feeds/wire.json");
 
-        given().contentType(ContentType.JSON).body("{\"url\": \"" + url(ONE) + "\", \"name\": \"Wire\"}")
+        asAdmin().contentType(ContentType.JSON).body("{\"url\": \"" + url(ONE) + "\", \"name\": \"Wire\"}")
                 .when().post("/api/feeds").then()
                 .statusCode(201)
                 .header("Location", endsWith("/api/feeds/" + Feed.idOf(feed)))
@@ -108,7 +109,7 @@ class FeedDiscoveryApiTest {
                 .body("lastError", nullValue());
 
         assertThat(added()).containsExactly(new Feed(Feed.idOf(feed), feed, "Wire", false, "api"));
-        given().when().get("/api/feeds").then().statusCode(200)
+        asAdmin().when().get("/api/feeds").then().statusCode(200)
                 .body("url", not(hasItem(url(ONE))));
     }
 
@@ -116,7 +117,7 @@ class FeedDiscoveryApiTest {
     void aPageWithSeveralFeedsAddsNothingAndOffersThem() {
         servePages();
 
-        JsonPath answer = given().contentType(ContentType.JSON).body("{\"url\": \"" + url(TWO) + "\"}")
+        JsonPath answer = asAdmin().contentType(ContentType.JSON).body("{\"url\": \"" + url(TWO) + "\"}")
                 .when().post("/api/feeds").then()
                 .statusCode(422)
                 .contentType(ContentType.JSON)
@@ -135,7 +136,7 @@ class FeedDiscoveryApiTest {
     void aPageWithoutAFeedAddsNothingAndSaysSo() {
         servePages();
 
-        given().contentType(ContentType.JSON).body("{\"url\": \"" + url(NONE) + "\"}")
+        asAdmin().contentType(ContentType.JSON).body("{\"url\": \"" + url(NONE) + "\"}")
                 .when().post("/api/feeds").then()
                 .statusCode(422)
                 .body("error", equalTo(url(NONE) + " is a web page (HTML), not a feed; it links to no feed (no "
@@ -150,7 +151,7 @@ class FeedDiscoveryApiTest {
     void aFeedIsAddedAsGiven() {
         servePages();
 
-        given().contentType(ContentType.JSON).body("{\"url\": \"" + url(PLAIN) + "\"}")
+        asAdmin().contentType(ContentType.JSON).body("{\"url\": \"" + url(PLAIN) + "\"}")
                 .when().post("/api/feeds").then()
                 .statusCode(201)
                 .body("url", equalTo(url(PLAIN)))
@@ -164,7 +165,7 @@ class FeedDiscoveryApiTest {
     void aUrlThatCannotBeFetchedNowIsAddedAsGiven() {
         String missing = url("/feeds/down-for-now.rss"); // the fixture server answers 404
 
-        given().contentType(ContentType.JSON).body("{\"url\": \"" + missing + "\"}")
+        asAdmin().contentType(ContentType.JSON).body("{\"url\": \"" + missing + "\"}")
                 .when().post("/api/feeds").then()
                 .statusCode(201)
                 .body("url", equalTo(missing))
@@ -178,20 +179,20 @@ class FeedDiscoveryApiTest {
         servePages();
         String known = url(FixtureFeedServer.FEED_PATH);
 
-        given().contentType(ContentType.JSON).body("{\"url\": \"" + url(TO_KNOWN) + "\"}")
+        asAdmin().contentType(ContentType.JSON).body("{\"url\": \"" + url(TO_KNOWN) + "\"}")
                 .when().post("/api/feeds").then()
                 .statusCode(409)
                 .body("error", equalTo(url(TO_KNOWN) + " is a web page; the one feed it links to, " + known
                         + ", is already registered, with id " + Feed.idOf(known)));
 
-        given().contentType(ContentType.JSON).body("{\"url\": \"" + url(TO_INTERNAL) + "\"}")
+        asAdmin().contentType(ContentType.JSON).body("{\"url\": \"" + url(TO_INTERNAL) + "\"}")
                 .when().post("/api/feeds").then()
                 .statusCode(400)
                 .body("error", allOf(startsWith(url(TO_INTERNAL) + " is a web page; the one feed it links to, "
                         + "http://169.254.169.254/latest/feed.rss, may not be fetched: "),
                         containsString("link-local")));
 
-        given().contentType(ContentType.JSON).body("{\"url\": \"" + url(MOVED) + "\"}")
+        asAdmin().contentType(ContentType.JSON).body("{\"url\": \"" + url(MOVED) + "\"}")
                 .when().post("/api/feeds").then()
                 .statusCode(400)
                 .body("error", allOf(startsWith("refused http://10.0.0.7/rss: "),
@@ -229,7 +230,7 @@ class FeedDiscoveryApiTest {
                   <outline type="rss" text="Down" xmlUrl="%s"/>
                 </body></opml>""".formatted(url(ONE), url(TWO), url(PLAIN), url(TO_KNOWN), missing);
 
-        given().contentType("text/x-opml").body(opml).when().post("/api/feeds/opml").then()
+        asAdmin().contentType("text/x-opml").body(opml).when().post("/api/feeds/opml").then()
                 .statusCode(200)
                 .body("added.url", equalTo(List.of(url("/feeds/wire.json"), url(PLAIN), missing)))
                 .body("added.name", equalTo(List.of("From a page", "Plain", "Down")))

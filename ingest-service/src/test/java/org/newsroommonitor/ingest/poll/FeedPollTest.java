@@ -35,7 +35,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
-import static io.restassured.RestAssured.given;
+import static org.newsroommonitor.localstack.TestUsers.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -150,7 +150,7 @@ class FeedPollTest {
         assertThat(revised.get("contentHash")).isNotEqualTo(flour.get("contentHash"));
 
         // the feed status API shows both feeds, the broken one with its error in plain words
-        given().when().get("/api/feeds").then()
+        asAdmin().when().get("/api/feeds").then()
                 .statusCode(200)
                 .body("size()", equalTo(2))
                 .body("[0].url", equalTo(missingUrl))
@@ -168,7 +168,7 @@ class FeedPollTest {
                 .body("[1].nextPoll", notNullValue());
 
         // three polls of two feeds, five articles confirmed by Kafka
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = asAdmin().when().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metric(metrics, "newsroom_ingest_fetches_total{outcome=\"ok\"}")).isEqualTo(3.0);
         assertThat(metric(metrics, "newsroom_ingest_fetches_total{outcome=\"http_error\"}")).isEqualTo(3.0);
         assertThat(metric(metrics, "newsroom_ingest_fetches_total{outcome=\"parse_error\"}")).isEqualTo(0.0);
@@ -198,7 +198,7 @@ class FeedPollTest {
                 .getBytes(StandardCharsets.UTF_8));
         scheduler.pollAll();
         assertThat(readToEnd()).isEmpty();
-        given().when().get("/api/feeds/" + feedId).then()
+        asAdmin().when().get("/api/feeds/" + feedId).then()
                 .statusCode(200)
                 .body("itemsSeen", equalTo(3))
                 .body("newItems", equalTo(0))
@@ -209,7 +209,7 @@ class FeedPollTest {
 
     @Test
     void readinessIncludesKafka() {
-        given().when().get("/q/health/ready").then()
+        asAdmin().when().get("/q/health/ready").then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'SmallRye Reactive Messaging - readiness check' }.status",

@@ -18,6 +18,14 @@ public interface SearchConfig {
 
     Api api();
 
+    Subscriptions subscriptions();
+
+    interface Subscriptions {
+        /** Most saved searches one owner may have; one more is refused with 409. */
+        @WithDefault("100")
+        int maxPerOwner();
+    }
+
     interface Index {
         /** Alias every read and write goes through; a later mapping version re-points it. */
         @WithDefault("news-articles")

@@ -6,9 +6,12 @@ import org.newsroommonitor.search.api.SearchParams;
 
 import java.util.List;
 
-/** Body of {@code POST} and {@code PUT /api/subscriptions}: what an editor sets (id and times are the server's). */
+/**
+ * Body of {@code POST} and {@code PUT /api/subscriptions}: what an editor sets (id, times and owner are the
+ * server's: the owner is the signed-in user; an {@code owner} in the body is ignored, as every unknown field).
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record SubscriptionRequest(String name, String query, List<String> topics, List<String> places, String owner) {
+public record SubscriptionRequest(String name, String query, List<String> topics, List<String> places) {
 
     static final int MAX_NAME = 200;
     static final int MAX_VALUES = 50;
@@ -30,11 +33,7 @@ public record SubscriptionRequest(String name, String query, List<String> topics
         } catch (BadSearchRequestException e) {
             throw new BadSearchRequestException("query" + e.getMessage().substring(1));
         }
-        if (owner != null && owner.length() > MAX_NAME) {
-            throw new BadSearchRequestException("owner is longer than " + MAX_NAME + " characters");
-        }
-        return new SubscriptionRequest(name.strip(), query.strip(), values("topics", topics), values("places", places),
-                owner == null || owner.isBlank() ? null : owner.strip());
+        return new SubscriptionRequest(name.strip(), query.strip(), values("topics", topics), values("places", places));
     }
 
     private static List<String> values(String field, List<String> values) {

@@ -19,7 +19,8 @@ import java.util.logging.LogRecord;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static io.restassured.RestAssured.given;
+import static org.newsroommonitor.localstack.TestUsers.adminAuthorization;
+import static org.newsroommonitor.localstack.TestUsers.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -34,15 +35,15 @@ class ErrorAnswersTest {
 
     @Test
     void unknownRoutesAndMethods() {
-        assertError(given().get("/api/nope"), 404, "no resource at /api/nope");
-        assertError(given().get("/nope"), 404, "no resource at /nope");
-        assertError(given().get("/api/subscriptions/none"), 404, "no subscription with id none");
-        assertError(given().delete("/api/search"), 405, "method DELETE is not allowed on /api/search");
+        assertError(asAdmin().get("/api/nope"), 404, "no resource at /api/nope");
+        assertError(asAdmin().get("/nope"), 404, "no resource at /nope");
+        assertError(asAdmin().get("/api/subscriptions/none"), 404, "no subscription with id none");
+        assertError(asAdmin().delete("/api/search"), 405, "method DELETE is not allowed on /api/search");
     }
 
     @Test
     void mediaTypes() {
-        assertError(given().accept("text/html").get("/api/subscriptions"), 406,
+        assertError(asAdmin().accept("text/html").get("/api/subscriptions"), 406,
                 "none of the media types accepted (Accept: text/html) can be answered by /api/subscriptions");
         assertError(raw("POST /api/subscriptions", "Content-Type: text/plain", "{}"), 415,
                 "Content-Type text/plain is not accepted by POST /api/subscriptions");
@@ -65,7 +66,7 @@ class ErrorAnswersTest {
         assertError(subscribe("{\"name\": \"n\", "), 400,
                 "malformed JSON (line 1, column 15): Unexpected end-of-input within/between Object entries");
         assertError(subscribe("[]"), 400, "the JSON value must be an object (line 1, column 1)");
-        assertError(subscribe(""), 400, "a JSON body {name, query, topics, places, owner} is required");
+        assertError(subscribe(""), 400, "a JSON body {name, query, topics, places} is required");
     }
 
     @Test
@@ -109,7 +110,7 @@ class ErrorAnswersTest {
         java.util.logging.Logger logger = java.util.logging.Logger.getLogger(ErrorMappers.class.getName());
         logger.addHandler(handler);
         try {
-            Response response = given().get("/test/failure");
+            Response response = asAdmin().get("/test/failure");
             assertThat(response.statusCode()).isEqualTo(500);
             assertThat(response.contentType()).startsWith("application/json");
             Matcher body = Pattern.compile("\\{\"error\":\"internal error, error id ([0-9a-f-]{36})\"}")
@@ -125,14 +126,14 @@ class ErrorAnswersTest {
     }
 
     private static Response subscribe(String json) {
-        return given().contentType(ContentType.JSON).body(json.getBytes(StandardCharsets.UTF_8))
+        return asAdmin().contentType(ContentType.JSON).body(json.getBytes(StandardCharsets.UTF_8))
                 .post("/api/subscriptions");
     }
 
     private static RawHttp.Answer raw(String requestLine, String header, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return RawHttp.send(requestLine + " HTTP/1.1\r\nHost: test\r\n" + header
-                + "\r\nContent-Length: " + bytes.length, bytes);
+        return RawHttp.send(requestLine + " HTTP/1.1\r\nHost: test\r\n" + adminAuthorization() + "\r\n"
+                + header + "\r\nContent-Length: " + bytes.length, bytes);
     }
 
     private static byte[] chunked(int size) {

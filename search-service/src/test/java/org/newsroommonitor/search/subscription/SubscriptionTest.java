@@ -28,8 +28,8 @@ class SubscriptionTest {
         assertThat(subscription.topics()).containsExactly("humanitarian-aid");
         assertThat(subscription.updatedAt()).isEqualTo(Instant.parse("2023-09-11T16:30:00Z"));
         // the example's query is valid editor syntax
-        new SubscriptionRequest(subscription.name(), subscription.query(), subscription.topics(), subscription.places(),
-                subscription.owner()).validated();
+        new SubscriptionRequest(subscription.name(), subscription.query(), subscription.topics(), subscription.places())
+                .validated();
         JsonNode written = MAPPER.readTree(MAPPER.writeValueAsString(subscription));
         assertThat(written).isEqualTo(MAPPER.readTree(json));
     }
@@ -37,15 +37,15 @@ class SubscriptionTest {
     @Test
     void requestsAreValidatedAndTrimmed() {
         SubscriptionRequest ok = new SubscriptionRequest(" Convoys ", " aid OR convoy ", List.of(" blockade ", "blockade"),
-                null, " ").validated();
-        assertThat(ok).isEqualTo(new SubscriptionRequest("Convoys", "aid OR convoy", List.of("blockade"), List.of(), null));
-        assertThatThrownBy(() -> new SubscriptionRequest(null, "aid", null, null, null).validated())
+                null).validated();
+        assertThat(ok).isEqualTo(new SubscriptionRequest("Convoys", "aid OR convoy", List.of("blockade"), List.of()));
+        assertThatThrownBy(() -> new SubscriptionRequest(null, "aid", null, null).validated())
                 .isInstanceOf(BadSearchRequestException.class).hasMessage("name is required");
-        assertThatThrownBy(() -> new SubscriptionRequest("x", " ", null, null, null).validated())
+        assertThatThrownBy(() -> new SubscriptionRequest("x", " ", null, null).validated())
                 .hasMessageStartingWith("query is required");
-        assertThatThrownBy(() -> new SubscriptionRequest("x", "\"Lachin", null, null, null).validated())
+        assertThatThrownBy(() -> new SubscriptionRequest("x", "\"Lachin", null, null).validated())
                 .hasMessageStartingWith("query: ").hasMessageContaining("quote");
-        assertThatThrownBy(() -> new SubscriptionRequest("x", "aid", List.of(""), null, null).validated())
+        assertThatThrownBy(() -> new SubscriptionRequest("x", "aid", List.of(""), null).validated())
                 .hasMessageContaining("topics");
     }
 

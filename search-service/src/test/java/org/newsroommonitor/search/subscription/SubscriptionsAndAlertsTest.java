@@ -15,6 +15,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
+import org.newsroommonitor.localstack.TestUsers;
 import org.newsroommonitor.messages.Subscription;
 import org.newsroommonitor.search.FixtureCorpus;
 import org.newsroommonitor.search.SharedServers;
@@ -35,7 +36,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
-import static io.restassured.RestAssured.given;
+import static org.newsroommonitor.localstack.TestUsers.asAdmin;
+import static org.newsroommonitor.localstack.TestUsers.asEditor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -51,9 +53,9 @@ class SubscriptionsAndAlertsTest {
 
     @Test
     void createReadUpdateDeleteGoThroughTheCompactedTopic() throws Exception {
-        JsonNode created = given().contentType(ContentType.JSON)
+        JsonNode created = asEditor().contentType(ContentType.JSON)
                 .body("{\"name\":\" Lachin watch \",\"query\":\"\\\"Lachin corridor\\\" OR Aghdam\",\"topics\":[\"blockade\"],"
-                        + "\"places\":[\"geo:stepanakert\"],\"owner\":\"night-desk\"}")
+                        + "\"places\":[\"geo:stepanakert\"],\"owner\":\"someone-else\"}")
                 .post("/api/subscriptions").then().statusCode(201).contentType(ContentType.JSON)
                 .extract().as(JsonNode.class);
         String id = created.get("id").asText();
@@ -64,46 +66,51 @@ class SubscriptionsAndAlertsTest {
         assertThat(created.get("name").asText()).isEqualTo("Lachin watch");
         assertThat(created.get("query").asText()).isEqualTo("\"Lachin corridor\" OR Aghdam");
         assertThat(created.get("createdAt")).isEqualTo(created.get("updatedAt"));
+        // the owner is the signed-in user, never the body's
+        assertThat(created.get("owner").asText()).isEqualTo(TestUsers.EDITOR);
 
         // the topic holds exactly what the API answered, keyed by id
         List<ConsumerRecord<String, String>> records = await().atMost(WAIT).until(() -> records(id), r -> r.size() == 1);
         assertThat(JSON.readTree(records.getFirst().value())).isEqualTo(created);
 
-        assertThat(given().get("/api/subscriptions/" + id).then().statusCode(200).extract().as(JsonNode.class)).isEqualTo(created);
-        assertThat(ids(given().queryParam("owner", "night-desk").get("/api/subscriptions").then().statusCode(200)
+        assertThat(asEditor().get("/api/subscriptions/" + id).then().statusCode(200).extract().as(JsonNode.class)).isEqualTo(created);
+        assertThat(ids(asEditor().get("/api/subscriptions").then().statusCode(200)
                 .extract().as(JsonNode.class))).contains(id);
-        assertThat(ids(given().queryParam("owner", "nobody").get("/api/subscriptions").then().statusCode(200)
+        assertThat(ids(asAdmin().queryParam("owner", TestUsers.EDITOR).get("/api/subscriptions").then()
+                .statusCode(200).extract().as(JsonNode.class))).contains(id);
+        assertThat(ids(asAdmin().queryParam("owner", "nobody").get("/api/subscriptions").then().statusCode(200)
                 .extract().as(JsonNode.class))).doesNotContain(id);
 
-        JsonNode updated = given().contentType(ContentType.JSON)
-                .body("{\"name\":\"Lachin watch\",\"query\":\"Lachin -football\",\"owner\":\"night-desk\"}")
+        JsonNode updated = asEditor().contentType(ContentType.JSON)
+                .body("{\"name\":\"Lachin watch\",\"query\":\"Lachin -football\"}")
                 .put("/api/subscriptions/" + id).then().statusCode(200).extract().as(JsonNode.class);
         assertThat(updated.get("query").asText()).isEqualTo("Lachin -football");
         assertThat(updated.get("topics")).isEmpty();
         assertThat(updated.get("createdAt")).isEqualTo(created.get("createdAt"));
+        assertThat(updated.get("owner").asText()).isEqualTo(TestUsers.EDITOR);
         assertThat(updated.get("updatedAt").asText()).isGreaterThan(created.get("updatedAt").asText());
         records = await().atMost(WAIT).until(() -> records(id), r -> r.size() == 2);
         assertThat(JSON.readTree(records.get(1).value())).isEqualTo(updated);
 
-        given().delete("/api/subscriptions/" + id).then().statusCode(204);
+        asEditor().delete("/api/subscriptions/" + id).then().statusCode(204);
         records = await().atMost(WAIT).until(() -> records(id), r -> r.size() == 3);
         assertThat(records.get(2).value()).as("tombstone").isNull();
-        JsonNode gone = given().get("/api/subscriptions/" + id).then().statusCode(404).contentType(ContentType.JSON)
+        JsonNode gone = asEditor().get("/api/subscriptions/" + id).then().statusCode(404).contentType(ContentType.JSON)
                 .extract().as(JsonNode.class);
         assertThat(gone.get("error").asText()).isEqualTo("no subscription with id " + id);
-        given().delete("/api/subscriptions/" + id).then().statusCode(404);
-        given().contentType(ContentType.JSON).body("{\"name\":\"x\",\"query\":\"x\"}").put("/api/subscriptions/" + id)
+        asEditor().delete("/api/subscriptions/" + id).then().statusCode(404);
+        asEditor().contentType(ContentType.JSON).body("{\"name\":\"x\",\"query\":\"x\"}").put("/api/subscriptions/" + id)
                 .then().statusCode(404);
     }
 
     @Test
     void invalidSubscriptionsAre400AndNeverWritten() throws Exception {
-        JsonNode badQuery = given().contentType(ContentType.JSON).body("{\"name\":\"n\",\"query\":\"(Lachin\"}")
+        JsonNode badQuery = asEditor().contentType(ContentType.JSON).body("{\"name\":\"n\",\"query\":\"(Lachin\"}")
                 .post("/api/subscriptions").then().statusCode(400).extract().as(JsonNode.class);
         assertThat(badQuery.get("error").asText()).startsWith("query: ").contains("never closed");
-        assertThat(given().contentType(ContentType.JSON).body("{\"query\":\"aid\"}").post("/api/subscriptions")
+        assertThat(asEditor().contentType(ContentType.JSON).body("{\"query\":\"aid\"}").post("/api/subscriptions")
                 .then().statusCode(400).extract().as(JsonNode.class).get("error").asText()).isEqualTo("name is required");
-        given().contentType(ContentType.JSON).body("not json").post("/api/subscriptions").then().statusCode(400);
+        asEditor().contentType(ContentType.JSON).body("not json").post("/api/subscriptions").then().statusCode(400);
     }
 
     @Inject
@@ -133,11 +140,11 @@ class SubscriptionsAndAlertsTest {
             producer.send(new ProducerRecord<>("news.subscriptions", id, value.toString())).get();
             // written without a schemaVersion: read as version 0
             JsonNode answered = value.deepCopy().put("schemaVersion", 0);
-            await().atMost(WAIT).untilAsserted(() -> assertThat(given().get("/api/subscriptions/" + id).then()
+            await().atMost(WAIT).untilAsserted(() -> assertThat(asAdmin().get("/api/subscriptions/" + id).then()
                     .statusCode(200).extract().as(JsonNode.class)).isEqualTo(answered));
             producer.send(new ProducerRecord<>("news.subscriptions", id, null)).get();
         }
-        await().atMost(WAIT).untilAsserted(() -> given().get("/api/subscriptions/" + id).then().statusCode(404));
+        await().atMost(WAIT).untilAsserted(() -> asAdmin().get("/api/subscriptions/" + id).then().statusCode(404));
     }
 
     @Test
@@ -174,7 +181,7 @@ class SubscriptionsAndAlertsTest {
         assertThat(event.get("matched").toString()).isEqualTo("[\"convoy\",\"Stepanakert\"]");
         assertThat(event.get("time").asText()).isEqualTo("2023-09-12T15:31:00Z");
         // recent alerts, for a panel opened later
-        JsonNode recent = given().queryParam("subscription", mine).get("/api/alerts/recent").then().statusCode(200)
+        JsonNode recent = asEditor().queryParam("subscription", mine).get("/api/alerts/recent").then().statusCode(200)
                 .extract().as(JsonNode.class);
         assertThat(recent.size()).isGreaterThanOrEqualTo(1);
         recent.forEach(a -> assertThat(a.get("subscriptionId").asText()).isEqualTo(mine));

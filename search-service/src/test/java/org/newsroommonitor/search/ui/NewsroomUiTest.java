@@ -16,9 +16,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.newsroommonitor.localstack.TestUsers;
 
 import java.net.URI;
 import java.net.URL;
@@ -38,6 +38,7 @@ import java.util.regex.Pattern;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.newsroommonitor.localstack.TestUsers.asAdmin;
 
 /**
  * The newsroom UI in real headless Chromium (Debian's package, driven by Playwright) against the service running on
@@ -245,15 +246,40 @@ class NewsroomUiTest {
     }
 
     @Test
-    void aSavedSearchIsListedReceivesLiveAlertsAndCanBeDeleted() throws Exception {
-        int status = given().get("/api/subscriptions").statusCode();
-        Assumptions.assumeTrue(status == 200, "the backend has no GET /api/subscriptions yet (status " + status
-                + "): the saved-search and alert UI cannot be exercised");
+    void anAnonymousVisitorIsAskedToSignInAndAnAnonymousChangeIsRefused() {
+        open("?q=convoy");
+        expect(page.locator("#sign-in-toggle")).isVisible();
+        expect(page.locator("#saved-signed-out")).hasText("Sign in to save searches and to see yours.");
+        expect(page.locator("#saved-list li")).hasCount(0);
+        page.locator("#save-toggle").click();
+        expect(page.locator("#sign-in-form")).isVisible();
+        expect(page.locator("#sign-in-status")).hasText("Sign in to save a search.");
+        expect(page.locator("#save-form")).isHidden();
+
+        // the page's own session cannot save a search without signing in
+        Object answer = page.evaluate("() => fetch('/api/subscriptions', {method: 'POST', headers: {'Content-Type': "
+                + "'application/json'}, body: JSON.stringify({name: 'x', query: 'aid'})})"
+                + ".then(async r => r.status + ' ' + await r.text())");
+        assertThat(answer).isEqualTo("401 {\"error\":\"sign in first: this needs an authenticated user\"}");
+
+        // wrong credentials are refused, and the visitor stays signed out
+        page.locator("#sign-in-form input[name=username]").fill(TestUsers.EDITOR);
+        page.locator("#sign-in-form input[name=password]").fill("wrong");
+        page.locator("#sign-in-form button[type=submit]").click();
+        expect(page.locator("#sign-in-status")).hasText("Could not sign in: user name or password not accepted");
+        expect(page.locator("#signed-in-as")).isHidden();
+    }
+
+    @Test
+    void aSignedInEditorSavesASearchThatIsListedReceivesLiveAlertsAndCanBeDeleted() throws Exception {
         open("?q=convoy&place=geo%3Aaghdam");
+        expect(page.locator("#alerts-state")).hasAttribute("data-state", "live");
+        signIn(TestUsers.EDITOR, TestUsers.EDITOR_PASSWORD);
+        expect(page.locator("#signed-in-as")).hasText("Signed in as " + TestUsers.EDITOR);
+        expect(page.locator("#saved-signed-out")).isHidden();
         expect(page.locator("#alerts-state")).hasAttribute("data-state", "live");
         page.locator("#save-toggle").click();
         page.locator("#save-form input[name=name]").fill("Convoy watch");
-        page.locator("#save-form input[name=owner]").fill("night desk");
         page.locator("#save-form button[type=submit]").click();
         Locator saved = page.locator("#saved-list li.saved", new Page.LocatorOptions().setHasText("Convoy watch"));
         expect(saved).hasCount(1);
@@ -263,6 +289,7 @@ class NewsroomUiTest {
         assertThat(stored).as("subscription %s in GET /api/subscriptions", id).isNotNull();
         assertThat(stored.get("name").asText()).isEqualTo("Convoy watch");
         assertThat(stored.get("query").asText()).isEqualTo("convoy");
+        assertThat(stored.get("owner").asText()).isEqualTo(TestUsers.EDITOR);
 
         String alert = UiCorpus.JSON.createObjectNode()
                 .put("subscriptionId", id).put("articleId", "ui-convoy")
@@ -287,6 +314,19 @@ class NewsroomUiTest {
         saved.locator("button.delete").click();
         expect(saved).hasCount(0);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(subscription(id)).isNull());
+
+        page.locator("#sign-out").click();
+        expect(page.locator("#sign-in-toggle")).isVisible();
+        expect(page.locator("#saved-signed-out")).isVisible();
+        Object after = page.evaluate("() => fetch('/api/subscriptions').then(r => r.status)");
+        assertThat(after).isEqualTo(401);
+    }
+
+    private void signIn(String user, String password) {
+        page.locator("#sign-in-toggle").click();
+        page.locator("#sign-in-form input[name=username]").fill(user);
+        page.locator("#sign-in-form input[name=password]").fill(password);
+        page.locator("#sign-in-form button[type=submit]").click();
     }
 
     @Test
@@ -416,7 +456,8 @@ class NewsroomUiTest {
     }
 
     private static JsonNode subscription(String id) {
-        JsonNode body = UiCorpus.tree(given().get("/api/subscriptions").then().statusCode(200).extract().asString());
+        JsonNode body = UiCorpus.tree(asAdmin().get("/api/subscriptions").then().statusCode(200).extract()
+                .asString());
         JsonNode list = body.isArray() ? body : body.path("subscriptions");
         for (JsonNode item : list) {
             if (id.equals(item.path("id").asText())) {
