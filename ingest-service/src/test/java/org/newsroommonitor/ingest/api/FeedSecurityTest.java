@@ -98,4 +98,16 @@ class FeedSecurityTest {
         given().when().get("/q/metrics").then().statusCode(200);
         given().when().get("/q/openapi").then().statusCode(200);
     }
+
+    @Test
+    void everyAnswerCarriesTheSecurityHeaders() {
+        for (io.restassured.response.Response response : new io.restassured.response.Response[] {
+                given().get("/q/health/live"), given().get("/api/nope"), given().delete("/api/feeds/0000000000000000")}) {
+            response.then()
+                    .header("X-Content-Type-Options", equalTo("nosniff"))
+                    .header("X-Frame-Options", equalTo("DENY"))
+                    .header("Referrer-Policy", equalTo("no-referrer"))
+                    .header("Content-Security-Policy", equalTo("frame-ancestors 'none'"));
+        }
+    }
 }

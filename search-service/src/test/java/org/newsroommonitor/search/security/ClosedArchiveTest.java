@@ -11,10 +11,12 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.newsroommonitor.localstack.TestUsers.asEditor;
+import static org.newsroommonitor.localstack.TestUsers.asOtherEditor;
 
 /**
  * The archive closed by configuration ({@code QUARKUS_HTTP_AUTH_PERMISSION_ARCHIVE_POLICY=authenticated}): search,
- * articles and alerts answer only signed-in users; anonymous callers get 401 with {@code {"error"}}.
+ * articles and alerts answer only signed-in users; anonymous callers get 401 with {@code {"error"}}. The same
+ * profile lowers the saved searches per owner to 2, to see the limit refuse one more (one restart for both).
  */
 @QuarkusTest
 @TestProfile(ClosedArchiveTest.Closed.class)
@@ -24,7 +26,8 @@ class ClosedArchiveTest {
     public static class Closed implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.http.auth.permission.archive.policy", "authenticated");
+            return Map.of("quarkus.http.auth.permission.archive.policy", "authenticated",
+                    "newsroom.search.subscriptions.max-per-owner", "2");
         }
     }
 
@@ -42,6 +45,20 @@ class ClosedArchiveTest {
     void signedInUsersReadTheArchive() {
         asEditor().when().get("/api/search?q=aid").then().statusCode(200);
         asEditor().when().get("/api/alerts/recent").then().statusCode(200);
+    }
+
+    @Test
+    void anOwnerHasAtMostTheSavedSearchesAllowed() {
+        String body = "{\"name\": \"limit\", \"query\": \"aid\"}";
+        String first = asOtherEditor().contentType(ContentType.JSON).body(body).post("/api/subscriptions").then()
+                .statusCode(201).extract().path("id");
+        String second = asOtherEditor().contentType(ContentType.JSON).body(body).post("/api/subscriptions").then()
+                .statusCode(201).extract().path("id");
+        asOtherEditor().contentType(ContentType.JSON).body(body).post("/api/subscriptions").then()
+                .statusCode(409).contentType(ContentType.JSON)
+                .body("error", equalTo("you have 2 saved searches, the most allowed: delete one first"));
+        asOtherEditor().delete("/api/subscriptions/" + first).then().statusCode(204);
+        asOtherEditor().delete("/api/subscriptions/" + second).then().statusCode(204);
     }
 
     @Test

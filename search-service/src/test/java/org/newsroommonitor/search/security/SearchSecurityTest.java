@@ -110,4 +110,16 @@ class SearchSecurityTest {
         list.forEach(subscription -> ids.add(subscription.get("id").asText()));
         return ids;
     }
+
+    @Test
+    void everyAnswerCarriesTheSecurityHeaders() {
+        for (io.restassured.response.Response response : new io.restassured.response.Response[] {
+                given().get("/q/health/live"), given().get("/api/nope"), given().delete("/api/subscriptions/any")}) {
+            response.then()
+                    .header("X-Content-Type-Options", equalTo("nosniff"))
+                    .header("X-Frame-Options", equalTo("DENY"))
+                    .header("Referrer-Policy", equalTo("no-referrer"))
+                    .header("Content-Security-Policy", equalTo("frame-ancestors 'none'"));
+        }
+    }
 }
