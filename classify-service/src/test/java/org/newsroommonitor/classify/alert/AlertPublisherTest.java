@@ -114,6 +114,11 @@ class AlertPublisherTest {
             public int recentArticles() {
                 return 10;
             }
+
+            @Override
+            public ConsumerGroup consumerGroup() {
+                throw new UnsupportedOperationException("the alert publisher does not consume");
+            }
         };
     }
 

@@ -143,6 +143,19 @@ public final class ElasticsearchNode implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    /** The node's process and its descendants (the launcher and the server JVM), for fault tests. */
+    public List<ProcessHandle> processTree() {
+        if (process == null) {
+            throw new IllegalStateException("this handle did not start the node");
+        }
+        List<ProcessHandle> tree = new ArrayList<>();
+        ProcessHandle.of(process.pid()).ifPresent(root -> {
+            tree.add(root);
+            root.descendants().forEach(tree::add);
+        });
+        return tree;
+    }
+
     /** Stops the node, whichever handle started it (the pid file names the current process). */
     public synchronized void stop() {
         if (process != null) {

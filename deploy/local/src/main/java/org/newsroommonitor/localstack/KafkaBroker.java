@@ -196,6 +196,25 @@ public final class KafkaBroker implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    /** The broker's process id (for fault tests); only on the handle that started it. */
+    public long pid() {
+        if (process == null) {
+            throw new IllegalStateException("this handle did not start the broker");
+        }
+        return process.pid();
+    }
+
+    /**
+     * Starts the broker again on the same log directory and ports, after it stopped or was killed (a fault test's
+     * restart); waits until it answers.
+     */
+    public synchronized void startAgain() {
+        if (isRunning()) {
+            throw new IllegalStateException("Kafka is still running (pid " + process.pid() + ")");
+        }
+        start();
+    }
+
     /** Stops the broker, whichever handle started it (the pid file names the current process). */
     public synchronized void stop() {
         if (process != null) {

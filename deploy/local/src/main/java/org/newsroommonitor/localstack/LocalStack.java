@@ -76,6 +76,8 @@ public final class LocalStack implements AutoCloseable {
 
     private final Settings settings;
     private final Progress progress;
+    private final ServiceSupervisor supervisor;
+    private volatile boolean supervising;
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private FileChannel lockChannel;
@@ -87,6 +89,8 @@ public final class LocalStack implements AutoCloseable {
     private LocalStack(Settings settings, Progress progress) {
         this.settings = settings;
         this.progress = progress;
+        this.supervisor = new ServiceSupervisor(progress, RestartPolicy::standard, SERVICE_START_TIMEOUT,
+                java.time.Clock.systemUTC());
     }
 
     /** Starts everything and returns once every service reports ready; on failure stops what was started. */
@@ -149,6 +153,11 @@ public final class LocalStack implements AutoCloseable {
             service.awaitReady(SERVICE_START_TIMEOUT);
             progress.report(service.name(), "ready");
         }
+        // from now on a service that dies is restarted (RestartPolicy.standard()) instead of stopping the stack
+        supervising = true;
+        services.values().forEach(supervisor::watch);
+        progress.report("supervisor", "watching the services; one that dies is restarted, at most "
+                + RestartPolicy.standard().describe());
     }
 
     private ServiceProcess startService(String name) {
@@ -165,10 +174,18 @@ public final class LocalStack implements AutoCloseable {
         environment.put("NEWSROOM_INGEST_POLL_INTERVAL", settings.feedPollInterval().toString());
         // the users (hashed) and the session cookie's key: nothing of it is in the repository
         environment.put("QUARKUS_CONFIG_LOCATIONS", users.serviceConfig().toString());
+        // static group membership: a restarted service gets its partitions back at once (docs/DELIVERY.md)
+        if (!name.equals("ingest-service")) {
+            String prefix = "NEWSROOM_" + name.replace("-service", "").toUpperCase(java.util.Locale.ROOT);
+            environment.putIfAbsent(prefix + "_CONSUMER_GROUP_INSTANCE_ID", name + "-0");
+        }
         ServiceProcess service = ServiceProcess.start(settings.repoRoot(), name, ports.get(name), settings.serviceHeap(),
                 environment, settings.dataDir().resolve("logs"));
         services.put(name, service);
         started.add(service);
+        if (supervising) {
+            supervisor.watch(service);
+        }
         progress.report(name, "starting on " + service.uri() + ", log " + service.logFile());
         return service;
     }
@@ -260,14 +277,25 @@ public final class LocalStack implements AutoCloseable {
         return services.get(name);
     }
 
-    /** The first service that is no longer running, if any. */
+    /** The first service that is no longer running, if any (a restart by the supervisor may be under way). */
     public Optional<ServiceProcess> deadService() {
         return services.values().stream().filter(s -> !s.isAlive()).findFirst();
+    }
+
+    /** A service that died more often than {@link RestartPolicy#standard()} allows, so it was left dead. */
+    public Optional<ServiceProcess> serviceGivenUp() {
+        return supervisor.gaveUp();
+    }
+
+    /** How many times the supervisor restarted {@code service} after it died. */
+    public int restarts(String service) {
+        return supervisor.restarts(service);
     }
 
     /** Stops the services first (so they can finish their work), then the feed server, Kafka and Elasticsearch. */
     @Override
     public void close() {
+        supervisor.close();
         List<AutoCloseable> reverse = new ArrayList<>(started);
         java.util.Collections.reverse(reverse);
         List<CompletableFuture<Void>> servers = new ArrayList<>();

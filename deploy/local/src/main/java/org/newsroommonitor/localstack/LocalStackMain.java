@@ -80,12 +80,12 @@ public final class LocalStackMain {
                 + "/api/subscriptions");
         System.out.println("Press Ctrl-C to stop everything.");
 
+        // a service that dies is restarted by the stack's supervisor; only when it gives up does everything stop
         while (!stopped.await(2, TimeUnit.SECONDS)) {
-            Optional<ServiceProcess> dead = stack[0].deadService();
-            // Ctrl-C reaches the services too, and they may stop before the shutdown hook has started
-            if (dead.isPresent() && !stopped.await(2, TimeUnit.SECONDS) && !stopping.get()) {
-                System.err.println(dead.get().name() + " stopped unexpectedly. End of " + dead.get().logFile() + ":");
-                System.err.println(dead.get().tail(30));
+            Optional<ServiceProcess> given = stack[0].serviceGivenUp();
+            if (given.isPresent() && !stopping.get()) {
+                System.err.println(given.get().name() + " kept dying and is not restarted again (see above and "
+                        + given.get().logFile() + "); stopping everything.");
                 System.exit(1);
             }
         }
@@ -96,7 +96,7 @@ public final class LocalStackMain {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         report("newsroom", "waiting for the sample articles to be fetched, classified and indexed ...");
-        while (System.nanoTime() < deadline && stack.deadService().isEmpty()) {
+        while (System.nanoTime() < deadline && stack.serviceGivenUp().isEmpty()) {
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(search + "/api/search?q=Lachin"))
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());

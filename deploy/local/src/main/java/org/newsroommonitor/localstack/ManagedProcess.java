@@ -22,12 +22,19 @@ public final class ManagedProcess {
 
     private final String name;
     private final Process process;
+    private final List<String> command;
+    private final Map<String, String> environment;
+    private final Path workingDir;
     private final Path logFile;
     private final Path pidFile;
 
-    private ManagedProcess(String name, Process process, Path logFile, Path pidFile) {
+    private ManagedProcess(String name, Process process, List<String> command, Map<String, String> environment,
+                           Path workingDir, Path logFile, Path pidFile) {
         this.name = name;
         this.process = process;
+        this.command = List.copyOf(command);
+        this.environment = new java.util.HashMap<>(environment);
+        this.workingDir = workingDir;
         this.logFile = logFile;
         this.pidFile = pidFile;
     }
@@ -51,7 +58,7 @@ public final class ManagedProcess {
             });
             Process process = builder.start();
             Files.writeString(pidFile, Long.toString(process.pid()));
-            return new ManagedProcess(name, process, logFile, pidFile);
+            return new ManagedProcess(name, process, command, environment, workingDir, logFile, pidFile);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name + ": " + e.getMessage(), e);
         }
@@ -59,6 +66,21 @@ public final class ManagedProcess {
 
     public String name() {
         return name;
+    }
+
+    /** The same command line, environment, directory, log file (appended to) and pid file, started again. */
+    public ManagedProcess relaunch() {
+        return start(name, command, environment, workingDir, logFile, pidFile);
+    }
+
+    /** The command line it was started with. */
+    public List<String> command() {
+        return command;
+    }
+
+    /** Completes with the exit code when the process has ended. */
+    public java.util.concurrent.CompletableFuture<Integer> onExit() {
+        return process.onExit().thenApply(Process::exitValue);
     }
 
     public long pid() {

@@ -19,7 +19,8 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
-    private final ManagedProcess process;
+    private volatile ManagedProcess process;
+    private volatile boolean stopRequested;
 
     private ServiceProcess(String name, int port, ManagedProcess process) {
         this.name = name;
@@ -66,6 +67,29 @@ public final class ServiceProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** The process id of the current run. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** The current run's process (a restart replaces it). */
+    public ManagedProcess process() {
+        return process;
+    }
+
+    /** Whether {@link #stop()} was called: an exit after it is no death to restart from. */
+    public boolean stopRequested() {
+        return stopRequested;
+    }
+
+    /** Starts the service again with exactly the same command line and environment, after it died. */
+    public synchronized void relaunch() {
+        if (stopRequested) {
+            throw new IllegalStateException(name + " was stopped; it is not restarted");
+        }
+        process = process.relaunch();
+    }
+
     public String tail(int lines) {
         return process.tail(lines);
     }
@@ -90,7 +114,10 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public void stop() {
-        process.stop(Duration.ofSeconds(15));
+        stopRequested = true;
+        synchronized (this) {
+            process.stop(Duration.ofSeconds(15));
+        }
     }
 
     @Override
