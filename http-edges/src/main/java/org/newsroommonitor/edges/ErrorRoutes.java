@@ -131,6 +131,14 @@ public class ErrorRoutes {
     }
 
     private void answer(RoutingContext context, int status, String message) {
+        answer(context, mapper, status, message);
+    }
+
+    /**
+     * Ends the exchange with {@code status} and the {@link ErrorBody} of {@code message} (headers only for HEAD):
+     * the one way a Vert.x route of this module answers with an error.
+     */
+    static void answer(RoutingContext context, ObjectMapper mapper, int status, String message) {
         try {
             context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
             if (context.request().method() == HttpMethod.HEAD) {

@@ -1,6 +1,5 @@
 package org.newsroommonitor.edges;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -9,8 +8,6 @@ import io.quarkus.security.UnauthorizedException;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.io.UncheckedIOException;
 
 /**
  * Answers every refusal of Quarkus security as {@code {"error": "why"}} ({@link ErrorBody}), in every service that
@@ -106,18 +102,8 @@ public class SecurityAnswers {
     }
 
     private void end(RoutingContext context, int status, String message) {
-        if (context.response().ended()) {
-            return;
-        }
-        try {
-            context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
-            if (context.request().method() == HttpMethod.HEAD) {
-                context.response().end();
-            } else {
-                context.response().end(mapper.writeValueAsString(new ErrorBody(message)));
-            }
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
+        if (!context.response().ended()) {
+            ErrorRoutes.answer(context, mapper, status, message);
         }
     }
 
