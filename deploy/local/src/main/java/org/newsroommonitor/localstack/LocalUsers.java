@@ -108,6 +108,12 @@ public final class LocalUsers {
         return passwords.get(user);
     }
 
+    /** The value of an {@code Authorization} header signing in as {@code user} with HTTP Basic. */
+    public String basicAuthorization(String user) {
+        return "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password(user)).getBytes(StandardCharsets.UTF_8));
+    }
+
     /** The file with the passwords (owner only). */
     public Path credentialsFile() {
         return directory.resolve(CREDENTIALS);

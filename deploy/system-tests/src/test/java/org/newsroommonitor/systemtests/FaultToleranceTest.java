@@ -434,7 +434,7 @@ class FaultToleranceTest {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                         stack.service("ingest-service").uri().resolve("/api/feeds/opml"))
                 .timeout(Duration.ofSeconds(60)).header("Content-Type", "text/x-opml")
-                .header("Authorization", basic("admin"))
+                .header("Authorization", stack.users().basicAuthorization("admin"))
                 .POST(HttpRequest.BodyPublishers.ofString(opml.toString())).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("OPML import -> %s", response.body()).isBetween(200, 201);
         assertThat(JSON.readTree(response.body()).path("added").size()).as("feeds added: %s", response.body())
@@ -447,7 +447,7 @@ class FaultToleranceTest {
         URI search = stack.service("search-service").uri();
         HttpResponse<String> saved = HTTP.send(HttpRequest.newBuilder(search.resolve("/api/subscriptions"))
                 .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-                .header("Authorization", basic("editor"))
+                .header("Authorization", stack.users().basicAuthorization("editor"))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"faults " + run + "\",\"query\":\"" + alertWord
                         + "\",\"owner\":\"faults\"}")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(saved.statusCode()).as("POST /api/subscriptions -> %s", saved.body()).isEqualTo(201);
@@ -455,16 +455,11 @@ class FaultToleranceTest {
         URI classify = stack.service("classify-service").uri();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> HTTP.send(HttpRequest.newBuilder(classify.resolve("/api/subscriptions/" + id))
-                                .header("Authorization", basic("admin")).build(),
+                                .header("Authorization", stack.users().basicAuthorization("admin")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
         return id;
     }
 
-    /** HTTP Basic credentials of one of the users the local stack made (LocalUsers). */
-    private static String basic(String user) {
-        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + stack.users().password(user))
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
 
     /** The article URLs of every alert on news.alerts for the saved search, read from the beginning to the end. */
     private static Set<String> alertedUrls(String subscription) throws Exception {

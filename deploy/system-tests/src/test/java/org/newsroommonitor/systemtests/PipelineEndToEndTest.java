@@ -281,22 +281,19 @@ class PipelineEndToEndTest {
 
     /** A POST as the stack's editor (saved searches are a signed-in editor's). */
     private static HttpResponse<String> post(URI uri, String json) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).header("Authorization", basic("editor"))
+        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+                .header("Authorization", stack.users().basicAuthorization("editor"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     /** The status of a GET as the stack's admin. */
     private static int status(URI uri) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).header("Authorization", basic("admin"))
+        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+                .header("Authorization", stack.users().basicAuthorization("admin"))
                 .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    /** HTTP Basic credentials of one of the users the local stack made (LocalUsers). */
-    private static String basic(String user) {
-        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + stack.users().password(user))
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
 
     /** The JSON data of the server-sent events read so far. */
     private static List<JsonNode> events(List<String> lines) throws IOException {
