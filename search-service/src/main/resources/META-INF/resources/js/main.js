@@ -232,6 +232,13 @@ async function setUser(user) {
   if (user) ui.signInForm.hidden = true;
   saved.setUser(user);
   await saved.load();
+  // alerts are the signed-in user's own: the panel follows who is signed in
+  if (user) {
+    alerts.connect();
+    await alerts.loadRecent();
+  } else {
+    alerts.disconnect('signed out');
+  }
 }
 
 function showSignIn(message = '') {
@@ -253,7 +260,6 @@ ui.signInForm.addEventListener('submit', async (event) => {
     ui.signInStatus.textContent = '';
     const session = await api.session();
     await setUser(session.user);
-    alerts.connect();
   } catch (error) {
     ui.signInStatus.textContent = 'Could not sign in: ' + error.message;
   }
@@ -264,12 +270,9 @@ ui.signOut.addEventListener('click', async () => {
   } finally {
     ui.saveStatus.textContent = '';
     await setUser(null);
-    alerts.connect();
   }
 });
 
 render();
-api.session().catch(() => ({ user: null })).then((session) => setUser(session.user))
-  .then(() => alerts.loadRecent());
-alerts.connect();
+api.session().catch(() => ({ user: null })).then((session) => setUser(session.user));
 document.body.dataset.ready = 'true';

@@ -111,7 +111,10 @@ function describe(subscription) {
   return parts.join(' · ') || 'everything';
 }
 
-/** The live alerts panel: one EventSource (sending the session cookie), reconnecting on its own; newest first. */
+/**
+ * The live alerts panel: one EventSource (sending the session cookie), reconnecting on its own; newest first.
+ * Alerts are a signed-in user's own (their saved searches'), so the panel is off while nobody is signed in.
+ */
 export class AlertsPanel {
   constructor({ list, state, saved, open }) {
     this.list = list;
@@ -131,6 +134,14 @@ export class AlertsPanel {
     } catch {
       // the live stream still works; older alerts are a convenience
     }
+  }
+
+  /** Closes the stream and empties the panel, e.g. when the user signs out. */
+  disconnect(text) {
+    this.source?.close();
+    this.source = null;
+    this.list.replaceChildren(el('li', 'muted empty', 'Sign in to get the alerts of your saved searches.'));
+    this.setState('off', text);
   }
 
   connect() {

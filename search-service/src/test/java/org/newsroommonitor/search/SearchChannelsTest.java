@@ -24,6 +24,7 @@ import org.elasticsearch.client.Request;
 import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.newsroommonitor.localstack.TestUsers;
 import org.newsroommonitor.messages.KafkaTopics;
 import org.newsroommonitor.messages.MessageType;
 import org.newsroommonitor.messages.testing.DocsExamples;
@@ -180,7 +181,9 @@ class SearchChannelsTest {
         HttpClient http = HttpClient.newHttpClient();
         CompletableFuture<HttpResponse<Stream<String>>> response = http.sendAsync(
                 HttpRequest.newBuilder(URI.create(stream + "?subscription=" + mine))
-                        .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
+                        .header("Accept", "text/event-stream")
+                        .header("Authorization", TestUsers.basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)).build(),
+                HttpResponse.BodyHandlers.ofLines());
         response.thenAcceptAsync(r -> {
             try {
                 r.body().forEach(lines::add);

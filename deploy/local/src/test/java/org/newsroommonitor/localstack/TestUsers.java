@@ -41,8 +41,12 @@ public final class TestUsers {
 
     /** The {@code Authorization} header of the admin, for requests written by hand. */
     public static String adminAuthorization() {
-        return "Authorization: Basic " + Base64.getEncoder()
-                .encodeToString((ADMIN + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return "Authorization: " + basic(ADMIN, ADMIN_PASSWORD);
+    }
+
+    /** The value of an HTTP Basic {@code Authorization} header, for clients other than RestAssured. */
+    public static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     /** A request without credentials. */

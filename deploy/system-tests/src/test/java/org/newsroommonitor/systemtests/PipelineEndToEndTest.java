@@ -194,10 +194,13 @@ class PipelineEndToEndTest {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> status(classify.resolve("/api/subscriptions/" + subscription)) == 200);
 
+        // alerts are their saved search's owner's: the editor who saved it reads them
+        String editor = stack.users().basicAuthorization("editor");
         List<String> lines = new CopyOnWriteArrayList<>();
         HttpResponse<Stream<String>> stream = HTTP.sendAsync(HttpRequest.newBuilder(
                         search.resolve("/api/alerts/stream?subscription=" + subscription))
-                        .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines())
+                        .header("Accept", "text/event-stream").header("Authorization", editor).build(),
+                        HttpResponse.BodyHandlers.ofLines())
                 .get(30, TimeUnit.SECONDS); // the headers come once the stream is open
         CompletableFuture.runAsync(() -> {
             try {
@@ -234,7 +237,8 @@ class PipelineEndToEndTest {
             // article that did not match would have come first
             assertThat(events(lines)).extracting(e -> e.path("articleId").asText()).containsExactly(hitId);
             HttpResponse<String> recent = HTTP.send(HttpRequest.newBuilder(
-                    search.resolve("/api/alerts/recent?subscription=" + subscription)).build(),
+                    search.resolve("/api/alerts/recent?subscription=" + subscription))
+                            .header("Authorization", editor).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(JSON.readTree(recent.body()).findValuesAsText("articleId")).containsExactly(hitId);
         } finally {

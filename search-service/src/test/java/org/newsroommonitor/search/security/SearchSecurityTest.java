@@ -30,9 +30,18 @@ class SearchSecurityTest {
     @Test
     void theArchiveIsOpenByDefault() {
         given().when().get("/api/search?q=aid").then().statusCode(200);
-        given().when().get("/api/alerts/recent").then().statusCode(200);
         given().when().get("/api/articles/no-such-article").then().statusCode(404)
                 .body("error", equalTo("no article with id no-such-article"));
+    }
+
+    @Test
+    void alertsAreASignedInUsersOwnEvenWhenTheArchiveIsOpen() {
+        for (String path : new String[] {"/api/alerts/recent", "/api/alerts/stream"}) {
+            given().when().get(path).then()
+                    .statusCode(401).contentType(ContentType.JSON).body("error", equalTo(NOT_SIGNED_IN));
+        }
+        given().auth().preemptive().basic(TestUsers.EDITOR, TestUsers.EDITOR_PASSWORD)
+                .when().get("/api/alerts/recent").then().statusCode(200).contentType(ContentType.JSON);
     }
 
     @Test

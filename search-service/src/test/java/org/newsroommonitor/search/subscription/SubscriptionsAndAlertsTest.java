@@ -38,6 +38,7 @@ import java.util.stream.Stream;
 
 import static org.newsroommonitor.localstack.TestUsers.asAdmin;
 import static org.newsroommonitor.localstack.TestUsers.asEditor;
+import static org.newsroommonitor.localstack.TestUsers.asOtherEditor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -154,8 +155,11 @@ class SubscriptionsAndAlertsTest {
         List<String> filtered = new CopyOnWriteArrayList<>();
         List<String> all = new CopyOnWriteArrayList<>();
         HttpClient http = HttpClient.newHttpClient();
-        CompletableFuture<HttpResponse<Stream<String>>> one = open(http, stream + "?subscription=" + mine, filtered);
-        CompletableFuture<HttpResponse<Stream<String>>> every = open(http, stream.toString(), all);
+        // the admin receives the alerts of every saved search, also of those this instance does not know
+        String admin = TestUsers.basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+        CompletableFuture<HttpResponse<Stream<String>>> one = open(http, stream + "?subscription=" + mine, admin,
+                filtered);
+        CompletableFuture<HttpResponse<Stream<String>>> every = open(http, stream.toString(), admin, all);
         AtomicInteger sent = new AtomicInteger();
         try (KafkaProducer<String, String> producer = FixtureCorpus.producer()) {
             // the streams only carry alerts that arrive after they connected: keep alerting until both saw one
@@ -181,14 +185,59 @@ class SubscriptionsAndAlertsTest {
         assertThat(event.get("matched").toString()).isEqualTo("[\"convoy\",\"Stepanakert\"]");
         assertThat(event.get("time").asText()).isEqualTo("2023-09-12T15:31:00Z");
         // recent alerts, for a panel opened later
-        JsonNode recent = asEditor().queryParam("subscription", mine).get("/api/alerts/recent").then().statusCode(200)
+        JsonNode recent = asAdmin().queryParam("subscription", mine).get("/api/alerts/recent").then().statusCode(200)
                 .extract().as(JsonNode.class);
         assertThat(recent.size()).isGreaterThanOrEqualTo(1);
         recent.forEach(a -> assertThat(a.get("subscriptionId").asText()).isEqualTo(mine));
     }
 
-    static CompletableFuture<HttpResponse<Stream<String>>> open(HttpClient http, String url, List<String> lines) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").build();
+    @Test
+    void anEditorReceivesTheAlertsOfTheirOwnSavedSearchesOnly() throws Exception {
+        String mine = asEditor().contentType(ContentType.JSON).body("{\"name\":\"Mine\",\"query\":\"convoy\"}")
+                .post("/api/subscriptions").then().statusCode(201).extract().path("id");
+        String theirs = asOtherEditor().contentType(ContentType.JSON)
+                .body("{\"name\":\"Theirs\",\"query\":\"convoy\"}")
+                .post("/api/subscriptions").then().statusCode(201).extract().path("id");
+        String unknown = "sub-" + UUID.randomUUID();
+        List<String> editorLines = new CopyOnWriteArrayList<>();
+        List<String> otherLines = new CopyOnWriteArrayList<>();
+        HttpClient http = HttpClient.newHttpClient();
+        CompletableFuture<HttpResponse<Stream<String>>> editorStream = open(http, stream.toString(),
+                TestUsers.basic(TestUsers.EDITOR, TestUsers.EDITOR_PASSWORD), editorLines);
+        CompletableFuture<HttpResponse<Stream<String>>> otherStream = open(http, stream.toString(),
+                TestUsers.basic(TestUsers.OTHER_EDITOR, TestUsers.OTHER_EDITOR_PASSWORD), otherLines);
+        AtomicInteger sent = new AtomicInteger();
+        try (KafkaProducer<String, String> producer = FixtureCorpus.producer()) {
+            // the unknown and the other's alerts go first, so a leak would arrive before the awaited alert
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(300)).until(() -> {
+                int n = sent.incrementAndGet();
+                producer.send(new ProducerRecord<>("news.alerts", unknown, alert(unknown, "unknown-" + n))).get();
+                producer.send(new ProducerRecord<>("news.alerts", theirs, alert(theirs, "theirs-" + n))).get();
+                producer.send(new ProducerRecord<>("news.alerts", mine, alert(mine, "mine-" + n))).get();
+                return editorLines.stream().anyMatch(l -> l.contains("\"mine-"))
+                        && otherLines.stream().anyMatch(l -> l.contains("\"theirs-"));
+            });
+        } finally {
+            editorStream.cancel(true);
+            otherStream.cancel(true);
+        }
+        assertThat(editorLines.stream().filter(l -> l.startsWith("data:")).toList()).isNotEmpty()
+                .allSatisfy(l -> assertThat(l).contains("\"subscriptionId\":\"" + mine + "\""));
+        assertThat(otherLines.stream().filter(l -> l.startsWith("data:")).toList()).isNotEmpty()
+                .allSatisfy(l -> assertThat(l).contains("\"subscriptionId\":\"" + theirs + "\""));
+        // the recent alerts follow the same rule; the admin sees all three saved searches' alerts
+        assertThat(asEditor().get("/api/alerts/recent").then().statusCode(200).extract().as(JsonNode.class)
+                .findValuesAsText("subscriptionId")).isNotEmpty().containsOnly(mine);
+        assertThat(asAdmin().get("/api/alerts/recent").then().statusCode(200).extract().as(JsonNode.class)
+                .findValuesAsText("subscriptionId")).contains(mine, theirs, unknown);
+        asEditor().delete("/api/subscriptions/" + mine).then().statusCode(204);
+        asOtherEditor().delete("/api/subscriptions/" + theirs).then().statusCode(204);
+    }
+
+    static CompletableFuture<HttpResponse<Stream<String>>> open(HttpClient http, String url, String authorization,
+                                                                 List<String> lines) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream")
+                .header("Authorization", authorization).build();
         CompletableFuture<HttpResponse<Stream<String>>> response = http.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
         response.thenAcceptAsync(r -> {
             try {

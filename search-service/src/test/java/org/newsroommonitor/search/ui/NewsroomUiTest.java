@@ -251,6 +251,9 @@ class NewsroomUiTest {
         expect(page.locator("#sign-in-toggle")).isVisible();
         expect(page.locator("#saved-signed-out")).hasText("Sign in to save searches and to see yours.");
         expect(page.locator("#saved-list li")).hasCount(0);
+        // alerts are a signed-in user's own: no stream is opened for a visitor
+        expect(page.locator("#alerts-state")).hasAttribute("data-state", "off");
+        expect(page.locator("#alerts-list li")).hasText(new String[] {"Sign in to get the alerts of your saved searches."});
         page.locator("#save-toggle").click();
         expect(page.locator("#sign-in-form")).isVisible();
         expect(page.locator("#sign-in-status")).hasText("Sign in to save a search.");
@@ -273,7 +276,7 @@ class NewsroomUiTest {
     @Test
     void aSignedInEditorSavesASearchThatIsListedReceivesLiveAlertsAndCanBeDeleted() throws Exception {
         open("?q=convoy&place=geo%3Aaghdam");
-        expect(page.locator("#alerts-state")).hasAttribute("data-state", "live");
+        expect(page.locator("#alerts-state")).hasAttribute("data-state", "off");
         signIn(TestUsers.EDITOR, TestUsers.EDITOR_PASSWORD);
         expect(page.locator("#signed-in-as")).hasText("Signed in as " + TestUsers.EDITOR);
         expect(page.locator("#saved-signed-out")).isHidden();
@@ -318,6 +321,8 @@ class NewsroomUiTest {
         page.locator("#sign-out").click();
         expect(page.locator("#sign-in-toggle")).isVisible();
         expect(page.locator("#saved-signed-out")).isVisible();
+        expect(page.locator("#alerts-state")).hasAttribute("data-state", "off");
+        expect(page.locator("#alerts-list li.alert")).hasCount(0);
         Object after = page.evaluate("() => fetch('/api/subscriptions').then(r => r.status)");
         assertThat(after).isEqualTo(401);
     }
