@@ -11,6 +11,7 @@ import org.newsroommonitor.classify.KafkaTestResource;
 import org.newsroommonitor.classify.recent.ArticleText;
 import org.newsroommonitor.classify.taxonomy.BundledTaxonomy;
 import org.newsroommonitor.edges.ErrorMappers;
+import org.newsroommonitor.localstack.RawHttp;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

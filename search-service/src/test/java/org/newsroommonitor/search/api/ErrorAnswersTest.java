@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.newsroommonitor.edges.ErrorMappers;
 import org.newsroommonitor.messages.Subscription;
+import org.newsroommonitor.localstack.RawHttp;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.newsroommonitor.localstack.TestUsers.asAdmin;
 import static org.newsroommonitor.localstack.TestUsers.asEditor;
 import static org.newsroommonitor.localstack.TestUsers.asOtherEditor;
+import static org.newsroommonitor.localstack.SecurityHeaderChecks.assertSecurityHeaders;
 
 /**
  * Who may call search-service with the default settings: the archive is open to anyone, saved searches are for
@@ -122,13 +123,7 @@ class SearchSecurityTest {
 
     @Test
     void everyAnswerCarriesTheSecurityHeaders() {
-        for (io.restassured.response.Response response : new io.restassured.response.Response[] {
-                given().get("/q/health/live"), given().get("/api/nope"), given().delete("/api/subscriptions/any")}) {
-            response.then()
-                    .header("X-Content-Type-Options", equalTo("nosniff"))
-                    .header("X-Frame-Options", equalTo("DENY"))
-                    .header("Referrer-Policy", equalTo("no-referrer"))
-                    .header("Content-Security-Policy", equalTo("frame-ancestors 'none'"));
-        }
+        assertSecurityHeaders(given().get("/q/health/live"), given().get("/api/nope"),
+                given().delete("/api/subscriptions/any"));
     }
 }

@@ -1,4 +1,4 @@
-package org.newsroommonitor.search.api;
+package org.newsroommonitor.localstack;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -14,8 +14,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * HTTP/1.1 requests written byte by byte to the running test application, for what an HTTP client refuses to
- * send or cannot read: a header of any value, a body larger than the server takes, an answer sent before the body.
+ * HTTP/1.1 requests written byte by byte to the running Quarkus test application (its
+ * {@code quarkus.http.test-port}), for what an HTTP client refuses to send or cannot read: a header of any value, a
+ * body larger than the server takes, an answer sent before the body.
  */
 public final class RawHttp {
 
