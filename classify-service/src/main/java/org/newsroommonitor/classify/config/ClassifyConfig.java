@@ -2,6 +2,7 @@ package org.newsroommonitor.classify.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import org.newsroommonitor.kafkaedges.ConsumerGroupConfig;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,26 +49,6 @@ public interface ClassifyConfig {
     int recentArticles();
 
     /** How the replicas share {@code news.articles} in the consumer group {@code classify-service}. */
-    ConsumerGroup consumerGroup();
+    ConsumerGroupConfig consumerGroup();
 
-    /**
-     * Fail-over of the consumer group: a replica that dies without leaving the group keeps its partitions, and
-     * nobody reads them, until the broker has missed its heartbeats for {@link #sessionTimeout()}.
-     */
-    interface ConsumerGroup {
-        /** Kafka's {@code session.timeout.ms} (Kafka's own default is 45 s); the broker allows 6 s to 300 s. */
-        @WithDefault("10s")
-        Duration sessionTimeout();
-
-        /** Kafka's {@code heartbeat.interval.ms}: at most a third of the session timeout. */
-        @WithDefault("3s")
-        Duration heartbeatInterval();
-
-        /**
-         * Kafka's {@code group.instance.id} (static membership): a replica restarted with the same id gets its
-         * partitions back at once, without a rebalance. It must be unique among the live replicas and stable
-         * across restarts of one (a StatefulSet pod name, or what the local stack sets); unset: dynamic membership.
-         */
-        Optional<String> instanceId();
-    }
 }

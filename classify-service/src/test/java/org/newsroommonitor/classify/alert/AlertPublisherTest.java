@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.newsroommonitor.classify.config.ClassifyConfig;
 import org.newsroommonitor.classify.metrics.ClassifyMetrics;
 import org.newsroommonitor.messages.Alert;
+import org.newsroommonitor.kafkaedges.ConsumerGroupConfig;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -116,7 +117,7 @@ class AlertPublisherTest {
             }
 
             @Override
-            public ConsumerGroup consumerGroup() {
+            public ConsumerGroupConfig consumerGroup() {
                 throw new UnsupportedOperationException("the alert publisher does not consume");
             }
         };

@@ -1,7 +1,6 @@
-package org.newsroommonitor.classify.messaging;
+package org.newsroommonitor.kafkaedges;
 
 import org.junit.jupiter.api.Test;
-import org.newsroommonitor.classify.config.ClassifyConfig;
 
 import java.time.Duration;
 import java.util.Map;
@@ -9,18 +8,18 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The fail-over settings go to the consumer of news.articles, and to nothing else. */
+/** The fail-over settings go to the consumer of the one channel, and to nothing else. */
 class ConsumerGroupSettingsTest {
 
     private record Group(Duration sessionTimeout, Duration heartbeatInterval, Optional<String> instanceId)
-            implements ClassifyConfig.ConsumerGroup {
+            implements ConsumerGroupConfig {
     }
 
     private static final Map<String, Object> CONSUMER = Map.of("group.id", "classify-service",
             "key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
 
     @Test
-    void theArticlesConsumerGetsSessionTimeoutHeartbeatAndItsStaticId() {
+    void theChannelsConsumerGetsSessionTimeoutHeartbeatAndItsStaticId() {
         ConsumerGroupSettings settings = new ConsumerGroupSettings("articles",
                 new Group(Duration.ofSeconds(10), Duration.ofSeconds(3), Optional.of("classify-service-0")));
 
@@ -33,11 +32,12 @@ class ConsumerGroupSettingsTest {
     @Test
     void withoutAnInstanceIdMembershipStaysDynamic() {
         ConsumerGroupSettings settings = new ConsumerGroupSettings("articles",
-                new Group(Duration.ofSeconds(8), Duration.ofSeconds(2), Optional.empty()));
+                new Group(Duration.ofSeconds(8), Duration.ofSeconds(2), Optional.of(" ")));
 
         Map<String, Object> config = settings.customize("articles", null, CONSUMER);
 
-        assertThat(config).containsEntry("session.timeout.ms", "8000").doesNotContainKey("group.instance.id");
+        assertThat(config).containsEntry("session.timeout.ms", "8000").containsEntry("heartbeat.interval.ms", "2000")
+                .doesNotContainKey("group.instance.id");
     }
 
     @Test
@@ -49,5 +49,13 @@ class ConsumerGroupSettingsTest {
 
         assertThat(settings.customize("subscriptions", null, CONSUMER)).isSameAs(CONSUMER);
         assertThat(settings.customize("articles", null, producer)).isSameAs(producer);
+    }
+
+    @Test
+    void aConsumerMadeByHandGetsTheSameProperties() {
+        assertThat(ConsumerGroupSettings.properties(
+                new Group(Duration.ofSeconds(12), Duration.ofSeconds(4), Optional.of("ingest-service-1"))))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("session.timeout.ms", "12000",
+                        "heartbeat.interval.ms", "4000", "group.instance.id", "ingest-service-1"));
     }
 }
