@@ -79,7 +79,7 @@ public final class TransportSecurity {
             }
             TransportSecurity security = new TransportSecurity(directory, secrets);
             boolean complete = Files.exists(security.caCertificate()) && Files.exists(security.serverKeyStore())
-                    && Files.exists(security.serverKey()) && Files.exists(security.trustStore())
+                    && Files.exists(security.serverKey())
                     && secrets.getProperty("server.keystore.password") != null;
             if (!complete) {
                 secrets.clear();
@@ -90,7 +90,6 @@ public final class TransportSecurity {
                 secrets.setProperty("es.user." + ES_SERVICE_USER, secret(18));
                 secrets.setProperty("server.keystore.password", secret(18));
                 secrets.setProperty("ca.keystore.password", secret(18));
-                secrets.setProperty("truststore.password", secret(12));
                 security.makeCertificates();
                 writeOwnerOnly(secretsFile, secrets);
             }
@@ -153,10 +152,8 @@ public final class TransportSecurity {
             environment.put("QUARKUS_ELASTICSEARCH_PROTOCOL", "https");
             environment.put("QUARKUS_ELASTICSEARCH_USERNAME", ES_SERVICE_USER);
             environment.put("QUARKUS_ELASTICSEARCH_PASSWORD", elasticsearchPassword(ES_SERVICE_USER));
-            // the Elasticsearch client trusts the JVM's trust store: the local CA's, as on Kubernetes
-            environment.put("JAVA_TOOL_OPTIONS", "-Djavax.net.ssl.trustStore=" + trustStore()
-                    + " -Djavax.net.ssl.trustStoreType=PKCS12 -Djavax.net.ssl.trustStorePassword="
-                    + required("truststore.password"));
+            // the Elasticsearch client (only it) trusts the local CA, as it trusts ECK's on Kubernetes
+            environment.put("NEWSROOM_ELASTICSEARCH_CA_FILE", caCertificate().toString());
         }
         return environment;
     }
@@ -207,11 +204,6 @@ public final class TransportSecurity {
         return directory.resolve("server.p12");
     }
 
-    /** The CA's certificate in a PKCS12 trust store, for a JVM's {@code javax.net.ssl.trustStore}. */
-    public Path trustStore() {
-        return directory.resolve("truststore.p12");
-    }
-
     /** An SSL context that trusts the local CA only: for the stack's and the tests' HTTPS calls to Elasticsearch. */
     public SSLContext sslContext() {
         try (InputStream in = Files.newInputStream(caCertificate())) {
@@ -248,7 +240,7 @@ public final class TransportSecurity {
         Path ca = directory.resolve("ca.p12");
         String caPassword = required("ca.keystore.password");
         String serverPassword = required("server.keystore.password");
-        for (Path old : List.of(ca, serverKeyStore(), trustStore(), caCertificate(), serverCertificate(), serverKey(),
+        for (Path old : List.of(ca, serverKeyStore(), caCertificate(), serverCertificate(), serverKey(),
                 directory.resolve("server.csr"))) {
             Files.deleteIfExists(old);
         }
@@ -272,9 +264,6 @@ public final class TransportSecurity {
                 "-keystore", serverKeyStore().toString(), "-storepass", serverPassword);
         keytool("-importcert", "-noprompt", "-alias", SERVER_ALIAS, "-file", signed.toString(),
                 "-keystore", serverKeyStore().toString(), "-storepass", serverPassword);
-        keytool("-importcert", "-noprompt", "-alias", CA_ALIAS, "-file", caCertificate().toString(),
-                "-keystore", trustStore().toString(), "-storetype", "PKCS12",
-                "-storepass", required("truststore.password"));
         Files.writeString(serverCertificate(), Files.readString(signed) + Files.readString(caCertificate()));
         Files.delete(signed);
         Files.delete(request);
