@@ -9,7 +9,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,8 @@ import static org.newsroommonitor.k8s.Manifests.stream;
  * gives them (docs/SECURITY.md, "Transport security"): every service authenticates to Kafka over TLS with
  * SCRAM-SHA-512 as its own KafkaUser ({@code KAFKA_SASL_JAAS_CONFIG} from Strimzi's Secret of that user), trusting
  * the cluster CA mounted from {@code <cluster>-cluster-ca-cert}; search-service reaches Elasticsearch over HTTPS with
- * ECK's user and password, trusting the CA of {@code <es>-es-http-certs-public}. Rendered from every overlay.
+ * ECK's user and password, its client trusting the CA of {@code <es>-es-http-certs-public}. Rendered from every
+ * overlay.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TransportSecurityWiringTest {
@@ -105,19 +105,10 @@ class TransportSecurityWiringTest {
         assertThat(password.path("name").asText()).isEqualTo(name(es) + "-es-elastic-user");
         assertThat(password.path("key").asText()).isEqualTo(user);
 
-        String options = env.getOrDefault("JAVA_TOOL_OPTIONS", "");
-        String trustStore = option(options, "-Djavax.net.ssl.trustStore=");
-        assertThat(option(options, "-Djavax.net.ssl.trustStoreType=")).isEqualTo("PKCS12");
-        // the trust store is made at pod start by an init container, from ECK's public CA, into a shared volume
-        String volume = volumeAt(container, trustStore).orElseThrow(() ->
-                new AssertionError(overlay + ": no volume holds " + trustStore));
-        JsonNode init = stream(deployment.path("spec").path("template").path("spec").path("initContainers"))
-                .filter(c -> volumeMountNames(c).contains(volume)).findFirst()
-                .orElseThrow(() -> new AssertionError(overlay + ": no init container writes " + volume));
-        List<String> command = stream(init.path("command")).map(JsonNode::asText).toList();
-        assertThat(command).contains("-importcert", trustStore, option(options, "-Djavax.net.ssl.trustStorePassword="));
-        String caFile = command.get(command.indexOf("-file") + 1);
-        assertThat(secretFileAt(deployment, init, caFile)).isEqualTo(name(es) + "-es-http-certs-public/ca.crt");
+        // the Elasticsearch client alone trusts ECK's CA; the JVM's default trust store stays (OIDC, ...)
+        assertThat(secretFileAt(deployment, container, env.get("NEWSROOM_ELASTICSEARCH_CA_FILE")))
+                .isEqualTo(name(es) + "-es-http-certs-public/ca.crt");
+        assertThat(env.getOrDefault("JAVA_TOOL_OPTIONS", "")).doesNotContain("javax.net.ssl");
     }
 
     /** The environment of a container: its ConfigMaps' entries (envFrom) overridden by its literal env values. */
@@ -165,23 +156,5 @@ class TransportSecurityWiringTest {
             return secret.path("secretName").asText() + "/" + key;
         }
         return "";
-    }
-
-    private static Optional<String> volumeAt(JsonNode container, String path) {
-        return stream(container.path("volumeMounts"))
-                .filter(m -> path.startsWith(m.path("mountPath").asText() + "/"))
-                .map(m -> m.path("name").asText()).findFirst();
-    }
-
-    private static List<String> volumeMountNames(JsonNode container) {
-        List<String> names = new ArrayList<>();
-        stream(container.path("volumeMounts")).forEach(m -> names.add(m.path("name").asText()));
-        return names;
-    }
-
-    private static String option(String options, String prefix) {
-        return Stream.of(options.trim().split("\\s+")).filter(o -> o.startsWith(prefix))
-                .map(o -> o.substring(prefix.length())).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + prefix + " in JAVA_TOOL_OPTIONS: " + options));
     }
 }
