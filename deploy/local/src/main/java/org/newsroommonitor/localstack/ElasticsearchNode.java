@@ -29,13 +29,22 @@ import java.util.zip.ZipInputStream;
  */
 public final class ElasticsearchNode implements AutoCloseable {
 
-    public record Config(Path directory, int httpPort, int transportPort, String heap) {
+    /**
+     * Where and how the node runs; with {@code security} (the local stack's secured mode) it has X-Pack security on:
+     * HTTPS with the local CA's certificate and users in the file realm. Otherwise plain HTTP without security.
+     */
+    public record Config(Path directory, int httpPort, int transportPort, String heap, TransportSecurity security) {
         public Config {
             directory = directory.toAbsolutePath();
         }
+
+        /** A plain node (HTTP, security off). */
+        public Config(Path directory, int httpPort, int transportPort, String heap) {
+            this(directory, httpPort, transportPort, heap, null);
+        }
     }
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http;
 
     private final Config config;
     private final Distributions distributions;
@@ -46,6 +55,11 @@ public final class ElasticsearchNode implements AutoCloseable {
         this.config = config;
         this.distributions = distributions;
         this.home = home;
+        HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
+        if (config.security() != null) {
+            client.sslContext(config.security().sslContext());
+        }
+        this.http = client.build();
     }
 
     /** Unpacks the distribution if needed, prepares the node directory, starts the node and waits for yellow. */
@@ -74,7 +88,24 @@ public final class ElasticsearchNode implements AutoCloseable {
     }
 
     public URI httpUri() {
-        return URI.create("http://" + hostAndPort());
+        return URI.create((config.security() == null ? "http://" : "https://") + hostAndPort());
+    }
+
+    /**
+     * A request to {@code pathAndQuery} on this node as its admin: over HTTPS with the admin's password when the
+     * node is secured, plain otherwise.
+     */
+    public HttpRequest.Builder request(String pathAndQuery) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(httpUri().resolve(pathAndQuery)).timeout(Duration.ofSeconds(10));
+        if (config.security() != null) {
+            request.header("Authorization", config.security().elasticsearchAuthorization(TransportSecurity.ES_ADMIN));
+        }
+        return request;
+    }
+
+    /** An HTTP client for {@link #request(String)}: it trusts the local CA when the node is secured. */
+    public HttpClient httpClient() {
+        return http;
     }
 
     public Config config() {
@@ -105,7 +136,7 @@ public final class ElasticsearchNode implements AutoCloseable {
                 "-E", "cluster.name=newsroom-local",
                 "-E", "node.name=" + config.directory().getFileName(),
                 "-E", "discovery.type=single-node",
-                "-E", "xpack.security.enabled=false",
+                "-E", "xpack.security.enabled=" + (config.security() != null),
                 "-E", "network.host=" + Net.LOOPBACK,
                 "-E", "http.port=" + config.httpPort(),
                 "-E", "transport.port=" + config.transportPort(),
@@ -113,6 +144,17 @@ public final class ElasticsearchNode implements AutoCloseable {
                 "-E", "path.logs=" + config.directory().resolve("logs"),
                 "-E", "cluster.routing.allocation.disk.threshold_enabled=false",
                 "-E", "action.destructive_requires_name=false"));
+        if (config.security() != null) {
+            // HTTPS with the local CA's server certificate (copied into the config directory: Elasticsearch reads
+            // TLS files from there only); users and roles from the file realm. The transport port stays on
+            // loopback without TLS (single node, nothing joins it).
+            command.addAll(List.of(
+                    "-E", "xpack.security.http.ssl.enabled=true",
+                    "-E", "xpack.security.http.ssl.certificate=" + TLS_DIRECTORY + "/server.crt",
+                    "-E", "xpack.security.http.ssl.key=" + TLS_DIRECTORY + "/server.key",
+                    "-E", "xpack.security.http.ssl.certificate_authorities=" + TLS_DIRECTORY + "/ca.crt",
+                    "-E", "xpack.security.transport.ssl.enabled=false"));
+        }
         Map<String, String> environment = new HashMap<>();
         environment.put("ES_JAVA_HOME", Jdk.home().toString());
         environment.put("JAVA_HOME", null);
@@ -127,8 +169,7 @@ public final class ElasticsearchNode implements AutoCloseable {
     /** True when the cluster answers and is at least yellow. */
     public boolean isHealthy() {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                            httpUri().resolve("/_cluster/health?wait_for_status=yellow&timeout=1s"))
+            HttpResponse<String> response = http.send(request("/_cluster/health?wait_for_status=yellow&timeout=1s")
                     .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200;
         } catch (IOException e) {
@@ -170,6 +211,9 @@ public final class ElasticsearchNode implements AutoCloseable {
         stop();
     }
 
+    /** Where, under the node's config directory, the secured mode's certificate and key are. */
+    private static final String TLS_DIRECTORY = "tls";
+
     private Path pidFile() {
         return config.directory().resolve("elasticsearch.pid");
     }
@@ -183,6 +227,9 @@ public final class ElasticsearchNode implements AutoCloseable {
             Path configDir = directory.resolve("config");
             if (!Files.exists(configDir.resolve("elasticsearch.yml"))) {
                 copyTree(home.resolve("config"), configDir);
+            }
+            if (config.security() != null) {
+                ElasticsearchSecurityFiles.write(config.security(), home, configDir, TLS_DIRECTORY);
             }
             Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
             if (Posix.isRoot()) {

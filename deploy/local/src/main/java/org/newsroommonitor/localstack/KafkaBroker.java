@@ -25,9 +25,18 @@ import java.util.concurrent.TimeUnit;
  */
 public final class KafkaBroker implements AutoCloseable {
 
-    public record Config(Path directory, int port, int controllerPort, String heap) {
+    /**
+     * Where and how the broker runs; with {@code security} (the local stack's secured mode) its client listener is
+     * SASL_SSL with SCRAM-SHA-512 users made at format time, otherwise PLAINTEXT.
+     */
+    public record Config(Path directory, int port, int controllerPort, String heap, TransportSecurity security) {
         public Config {
             directory = directory.toAbsolutePath();
+        }
+
+        /** A plain broker (no TLS, no authentication). */
+        public Config(Path directory, int port, int controllerPort, String heap) {
+            this(directory, port, controllerPort, heap, null);
         }
     }
 
@@ -61,6 +70,15 @@ public final class KafkaBroker implements AutoCloseable {
 
     public Config config() {
         return config;
+    }
+
+    /**
+     * What a client of this broker adds to its properties to get in: nothing for a plain broker; SASL_SSL as the
+     * stack's admin user, trusting the local CA, for a secured one.
+     */
+    public Map<String, Object> clientSecurity() {
+        return config.security() == null ? Map.of()
+                : config.security().kafkaClientProperties(TransportSecurity.KAFKA_ADMIN);
     }
 
     public Path logFile() {
@@ -103,11 +121,16 @@ public final class KafkaBroker implements AutoCloseable {
         byte[] id = new byte[16];
         new SecureRandom().nextBytes(id);
         String clusterId = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+        List<String> command = new java.util.ArrayList<>(List.of(Jdk.currentJava().toString(), "-Xmx256m",
+                "-Dlog4j2.configurationFile=" + config.directory().resolve("log4j2.properties"),
+                "-cp", distributions.kafkaClasspathString(),
+                "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", serverProperties.toString()));
+        if (config.security() != null) {
+            // the SCRAM users exist from the first start on: written into the metadata log by the format
+            command.addAll(config.security().kafkaScramFormatArguments());
+        }
         try {
-            Process format = new ProcessBuilder(Jdk.currentJava().toString(), "-Xmx256m",
-                    "-Dlog4j2.configurationFile=" + config.directory().resolve("log4j2.properties"),
-                    "-cp", distributions.kafkaClasspathString(),
-                    "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", serverProperties.toString())
+            Process format = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
                     .start();
@@ -159,6 +182,7 @@ public final class KafkaBroker implements AutoCloseable {
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
         properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "15000");
+        properties.putAll(clientSecurity());
         return Admin.create(properties);
     }
 
@@ -238,16 +262,21 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private String serverProperties() {
+        // secured: clients (and the broker itself) on SASL_SSL; the KRaft controller listener stays plain text on
+        // loopback, reached only by this same process (docs/SECURITY.md)
+        String listener = config.security() == null ? "PLAINTEXT" : "SASL_SSL";
+        List<String> security = config.security() == null ? List.of() : config.security().kafkaBrokerProperties(listener);
         return String.join("\n",
                 "# Written by the local stack at every start; edit KafkaBroker.java instead.",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@" + Net.LOOPBACK + ":" + config.controllerPort(),
-                "listeners=PLAINTEXT://" + Net.LOOPBACK + ":" + config.port() + ",CONTROLLER://" + Net.LOOPBACK + ":" + config.controllerPort(),
-                "advertised.listeners=PLAINTEXT://" + Net.LOOPBACK + ":" + config.port(),
+                "listeners=" + listener + "://" + Net.LOOPBACK + ":" + config.port() + ",CONTROLLER://" + Net.LOOPBACK + ":" + config.controllerPort(),
+                "advertised.listeners=" + listener + "://" + Net.LOOPBACK + ":" + config.port(),
                 "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "inter.broker.listener.name=" + listener,
+                "listener.security.protocol.map=" + listener + ":" + listener + ",CONTROLLER:PLAINTEXT",
+                String.join("\n", security),
                 "log.dirs=" + dataDirectory(),
                 // Topics are created by the project with explicit partitions, never by accident.
                 "auto.create.topics.enable=false",

@@ -85,17 +85,32 @@ public final class LocalStack implements AutoCloseable {
     private ElasticsearchNode elasticsearch;
     private SampleFeedServer feedServer;
     private LocalUsers users;
+    private final boolean secured;
+    private TransportSecurity transportSecurity;
 
-    private LocalStack(Settings settings, Progress progress) {
+    private LocalStack(Settings settings, Progress progress, boolean secured) {
         this.settings = settings;
         this.progress = progress;
+        this.secured = secured;
         this.supervisor = new ServiceSupervisor(progress, RestartPolicy::standard, SERVICE_START_TIMEOUT,
                 java.time.Clock.systemUTC());
     }
 
     /** Starts everything and returns once every service reports ready; on failure stops what was started. */
     public static LocalStack start(Settings settings, Progress progress) {
-        LocalStack stack = new LocalStack(settings, progress);
+        return start(settings, progress, false);
+    }
+
+    /**
+     * As {@link #start(Settings, Progress)}, with Kafka on SASL_SSL (SCRAM-SHA-512) and Elasticsearch on HTTPS
+     * with security on; each service authenticates as itself ({@link TransportSecurity}, docs/SECURITY.md).
+     */
+    public static LocalStack startSecured(Settings settings, Progress progress) {
+        return start(settings, progress, true);
+    }
+
+    private static LocalStack start(Settings settings, Progress progress, boolean secured) {
+        LocalStack stack = new LocalStack(settings, progress, secured);
         try {
             stack.startAll();
             return stack;
@@ -116,24 +131,32 @@ public final class LocalStack implements AutoCloseable {
         progress.report("users", (users.created() ? "made " : "reusing ") + String.join(" and ",
                 users.passwords().keySet()) + " (passwords in " + users.credentialsFile() + ")");
         Distributions distributions = Distributions.fromBuild();
+        if (secured) {
+            transportSecurity = TransportSecurity.createOrReuse(settings.dataDir().resolve("security/transport"));
+            progress.report("security", "secured transport: Kafka SASL_SSL (SCRAM-SHA-512), Elasticsearch HTTPS with "
+                    + "users; CA " + transportSecurity.caCertificate());
+        }
 
-        Path kafkaDir = settings.dataDir().resolve("kafka");
+        // a secured broker has its own log directory: its SCRAM users are made when it is formatted
+        Path kafkaDir = settings.dataDir().resolve(secured ? "kafka-secured" : "kafka");
         Path elasticsearchBase = elasticsearchBase();
         progress.report("kafka", "starting Kafka " + distributions.kafkaVersion() + " (KRaft) on " + Net.LOOPBACK + ":"
                 + settings.kafkaPort() + ", log " + kafkaDir.resolve("kafka.log"));
-        progress.report("elasticsearch", "starting Elasticsearch " + distributions.elasticsearchVersion() + " on http://"
+        progress.report("elasticsearch", "starting Elasticsearch " + distributions.elasticsearchVersion() + " on "
+                + (secured ? "https://" : "http://")
                 + Net.LOOPBACK + ":" + settings.elasticsearchPort() + (Posix.isRoot() ? " as uid " + Posix.UNPRIVILEGED_ID : "")
                 + ", log " + elasticsearchBase.resolve("node/elasticsearch.log"));
         CompletableFuture<KafkaBroker> kafkaStart = CompletableFuture.supplyAsync(() -> {
             KafkaBroker broker = KafkaBroker.start(new KafkaBroker.Config(kafkaDir, settings.kafkaPort(),
-                    settings.kafkaControllerPort(), settings.kafkaHeap()), distributions);
+                    settings.kafkaControllerPort(), settings.kafkaHeap(), transportSecurity), distributions);
             broker.createDeclaredTopics();
             progress.report("kafka", "ready; topics " + KafkaTopics.declared().stream().map(KafkaTopics.Topic::name).toList());
             return broker;
         });
         CompletableFuture<ElasticsearchNode> elasticsearchStart = CompletableFuture.supplyAsync(() -> {
             ElasticsearchNode node = ElasticsearchNode.start(new ElasticsearchNode.Config(elasticsearchBase.resolve("node"),
-                    settings.elasticsearchPort(), settings.elasticsearchTransportPort(), settings.elasticsearchHeap()),
+                    settings.elasticsearchPort(), settings.elasticsearchTransportPort(), settings.elasticsearchHeap(),
+                    transportSecurity),
                     distributions, elasticsearchBase);
             progress.report("elasticsearch", "ready");
             return node;
@@ -174,6 +197,10 @@ public final class LocalStack implements AutoCloseable {
         environment.put("NEWSROOM_INGEST_POLL_INTERVAL", settings.feedPollInterval().toString());
         // the users (hashed) and the session cookie's key: nothing of it is in the repository
         environment.put("QUARKUS_CONFIG_LOCATIONS", users.serviceConfig().toString());
+        if (transportSecurity != null) {
+            // Kafka credentials of this service, TLS trust, and (search-service) Elasticsearch's
+            environment.putAll(transportSecurity.serviceEnvironment(name));
+        }
         // static group membership: a restarted service gets its partitions back at once (docs/DELIVERY.md)
         if (!name.equals("ingest-service")) {
             String prefix = "NEWSROOM_" + name.replace("-service", "").toUpperCase(java.util.Locale.ROOT);
@@ -259,6 +286,11 @@ public final class LocalStack implements AutoCloseable {
     /** The admin and editor of this stack, and their passwords. */
     public LocalUsers users() {
         return users;
+    }
+
+    /** The secured mode's CA and passwords; empty when the stack runs plain. */
+    public Optional<TransportSecurity> transportSecurity() {
+        return Optional.ofNullable(transportSecurity);
     }
 
     public KafkaBroker kafka() {

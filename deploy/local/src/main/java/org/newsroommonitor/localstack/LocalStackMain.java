@@ -52,7 +52,10 @@ public final class LocalStackMain {
         Runtime.getRuntime().addShutdownHook(shutdown);
 
         try {
-            stack[0] = LocalStack.start(settings, LocalStackMain::report);
+            // NEWSROOM_SECURE_TRANSPORT=true: Kafka on SASL_SSL and Elasticsearch with security on (docs/SECURITY.md)
+            stack[0] = Boolean.parseBoolean(System.getenv("NEWSROOM_SECURE_TRANSPORT"))
+                    ? LocalStack.startSecured(settings, LocalStackMain::report)
+                    : LocalStack.start(settings, LocalStackMain::report);
         } catch (RuntimeException e) {
             System.err.println();
             System.err.println("The local stack could not start: " + e.getMessage());
@@ -71,6 +74,12 @@ public final class LocalStackMain {
         System.out.println("  Kafka               " + stack[0].kafka().bootstrapServers());
         System.out.println("  Elasticsearch       " + stack[0].elasticsearch().httpUri());
         System.out.println("  logs                " + settings.dataDir().resolve("logs"));
+        stack[0].transportSecurity().ifPresent(security -> {
+            System.out.println("  secured transport   Kafka SASL_SSL (SCRAM-SHA-512), Elasticsearch HTTPS; CA "
+                    + security.caCertificate());
+            System.out.println("  their passwords     " + security.caCertificate().resolveSibling(TransportSecurity.SECRETS)
+                    + " (readable only by you)");
+        });
         System.out.println("Users (sign in to the UI, or HTTP Basic for the APIs; docs/SECURITY.md):");
         LocalUsers users = stack[0].users();
         users.passwords().forEach((user, password) -> System.out.println(String.format(Locale.ROOT,

@@ -40,15 +40,16 @@ final class CompactedTopicReader implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    CompactedTopicReader(String bootstrap, String topic, StateTopicWriter writer, List<KeySpace> keySpaces) {
+    CompactedTopicReader(String bootstrap, KafkaClientSecurity security, String topic, StateTopicWriter writer,
+            List<KeySpace> keySpaces) {
         this.topic = topic;
         this.writer = writer;
         this.keySpaces = List.copyOf(keySpaces);
-        this.consumer = new KafkaConsumer<>(Map.of(
+        this.consumer = new KafkaConsumer<>(security.applyTo(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.CLIENT_ID_CONFIG, "ingest-state-reader-" + writer.shortId()),
+                ConsumerConfig.CLIENT_ID_CONFIG, "ingest-state-reader-" + writer.shortId())),
                 new StringDeserializer(), new StringDeserializer());
         this.untilTheTopicExists = Guard.create()
                 .withDescription("feed state topic " + topic)

@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import io.smallrye.common.annotation.Identifier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.newsroommonitor.ingest.article.SeenArticles;
 import org.newsroommonitor.ingest.config.IngestConfig;
@@ -16,6 +17,7 @@ import org.newsroommonitor.ingest.state.FeedStateStore;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedSet;
 
 /**
@@ -40,22 +42,32 @@ public class FeedStateTopic {
     private final KafkaFeedOwnership ownership;
     private boolean closed;
 
+    /**
+     * @param kafkaConfig every {@code kafka.*} property (Quarkus' {@code default-kafka-broker} map): the state
+     *                    topic's clients authenticate with the same security settings as the channels
+     */
     @Inject
     FeedStateTopic(IngestConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
-            FeedRegistry registry) {
-        this(bootstrap, config.state().topic(), config.state().ownerGroup(), config.state().startTimeout(), registry);
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, FeedRegistry registry) {
+        this(bootstrap, KafkaClientSecurity.from(kafkaConfig), config.state().topic(), config.state().ownerGroup(),
+                config.state().startTimeout(), registry);
     }
 
-    /** Starts reading {@code topic} and joining {@code ownerGroup} on it. */
+    /** Starts reading {@code topic} and joining {@code ownerGroup} on it, on a plain (PLAINTEXT) broker. */
     public FeedStateTopic(String bootstrap, String topic, String ownerGroup, Duration startTimeout,
             FeedRegistry registry) {
-        this.writer = new StateTopicWriter(bootstrap, topic);
+        this(bootstrap, KafkaClientSecurity.NONE, topic, ownerGroup, startTimeout, registry);
+    }
+
+    FeedStateTopic(String bootstrap, KafkaClientSecurity security, String topic, String ownerGroup,
+            Duration startTimeout, FeedRegistry registry) {
+        this.writer = new StateTopicWriter(bootstrap, security, topic);
         this.feedStates = new KafkaFeedStateStore(writer);
         this.seenArticles = new KafkaSeenArticles(writer);
         RegistryReplication replication = new RegistryReplication(registry, writer, feedStates);
-        this.reader = new CompactedTopicReader(bootstrap, topic, writer,
+        this.reader = new CompactedTopicReader(bootstrap, security, topic, writer,
                 List.of(feedStates.keySpace(), seenArticles.keySpace(), replication));
-        this.ownership = new KafkaFeedOwnership(bootstrap, topic, ownerGroup, "ingest-state-owner-" + writer.shortId(),
+        this.ownership = new KafkaFeedOwnership(bootstrap, security, topic, ownerGroup, "ingest-state-owner-" + writer.shortId(),
                 reader, startTimeout);
         reader.start();
         ownership.start();

@@ -50,12 +50,12 @@ final class KafkaFeedOwnership implements FeedOwnership, AutoCloseable {
      * @param state        the reader of the state topic: the replica is ready once it has caught up
      * @param startTimeout how long {@link #awaitReady()} waits
      */
-    KafkaFeedOwnership(String bootstrap, String topic, String group, String clientId, CompactedTopicReader state,
-            Duration startTimeout) {
+    KafkaFeedOwnership(String bootstrap, KafkaClientSecurity security, String topic, String group, String clientId,
+            CompactedTopicReader state, Duration startTimeout) {
         this.topic = topic;
         this.state = state;
         this.startTimeout = startTimeout;
-        this.consumer = new KafkaConsumer<>(Map.of(
+        this.consumer = new KafkaConsumer<>(security.applyTo(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, group,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
@@ -65,7 +65,7 @@ final class KafkaFeedOwnership implements FeedOwnership, AutoCloseable {
                 ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "10000",
                 ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "3000",
                 ConsumerConfig.FETCH_MAX_BYTES_CONFIG, "1024",
-                ConsumerConfig.CLIENT_ID_CONFIG, clientId),
+                ConsumerConfig.CLIENT_ID_CONFIG, clientId)),
                 new StringDeserializer(), new StringDeserializer());
         this.thread = Thread.ofPlatform().daemon().name("feed-state-owner").unstarted(this::own);
     }

@@ -27,14 +27,14 @@ final class StateTopicWriter implements AutoCloseable {
     private final String writerId = UUID.randomUUID().toString();
     private final KafkaProducer<String, String> producer;
 
-    StateTopicWriter(String bootstrap, String topic) {
+    StateTopicWriter(String bootstrap, KafkaClientSecurity security, String topic) {
         this.topic = topic;
-        this.producer = new KafkaProducer<>(Map.of(
+        this.producer = new KafkaProducer<>(security.applyTo(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
                 ProducerConfig.LINGER_MS_CONFIG, "5",
-                ProducerConfig.CLIENT_ID_CONFIG, "ingest-state-" + shortId()),
+                ProducerConfig.CLIENT_ID_CONFIG, "ingest-state-" + shortId())),
                 new StringSerializer(), new StringSerializer());
     }
 
