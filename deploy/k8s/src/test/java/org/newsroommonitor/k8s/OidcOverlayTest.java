@@ -60,6 +60,24 @@ class OidcOverlayTest {
     }
 
     @Test
+    void prodServicesMayReachAnHttpsIssuer() {
+        for (String service : SERVICES) {
+            JsonNode podLabels = prod.find("Deployment", service).orElseThrow()
+                    .path("spec").path("template").path("metadata").path("labels");
+            boolean allowed = prod.ofKind("NetworkPolicy")
+                    .filter(policy -> stream(policy.path("spec").path("policyTypes"))
+                            .anyMatch(type -> type.asText().equals("Egress")))
+                    .filter(policy -> policy.path("spec").path("podSelector").path("matchLabels").properties()
+                            .stream().allMatch(e -> e.getValue().asText().equals(podLabels.path(e.getKey()).asText())))
+                    .flatMap(policy -> stream(policy.path("spec").path("egress")))
+                    .filter(rule -> stream(rule.path("to"))
+                            .anyMatch(to -> to.path("ipBlock").path("cidr").asText().equals("0.0.0.0/0")))
+                    .anyMatch(rule -> stream(rule.path("ports")).anyMatch(port -> port.path("port").asInt() == 443));
+            assertThat(allowed).as("prod %s: egress to the issuer over HTTPS (443)", service).isTrue();
+        }
+    }
+
+    @Test
     void noOidcSecretIsInAConfigMap() {
         for (Manifests overlay : List.of(dev, prod)) {
             // a client secret (QUARKUS_OIDC_CREDENTIALS_SECRET) belongs in a Secret; bearer tokens need none
