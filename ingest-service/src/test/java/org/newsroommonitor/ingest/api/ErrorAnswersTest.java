@@ -50,8 +50,8 @@ class ErrorAnswersTest {
     void aBodyThatIsNotJsonIs400() {
         asAdmin().contentType(ContentType.JSON).body("{\"url\": ").when().post("/api/feeds").then()
                 .statusCode(400).contentType(ContentType.JSON)
-                .body("error", equalTo("the body is not valid JSON: Unexpected end-of-input within/between Object "
-                        + "entries"));
+                .body("error", equalTo("malformed JSON (line 1, column 9): Unexpected end-of-input within/between "
+                        + "Object entries"));
     }
 
     @Test
@@ -59,8 +59,23 @@ class ErrorAnswersTest {
         String id = Feed.idOf(FixtureFeedServer.url(FixtureFeedServer.FEED_PATH));
         asAdmin().contentType(ContentType.JSON).body("{\"paused\": \"maybe\"}").when().patch("/api/feeds/" + id).then()
                 .statusCode(400).contentType(ContentType.JSON)
-                .body("error", equalTo("the body does not fit this endpoint at 'paused': Cannot deserialize value of "
-                        + "type `java.lang.Boolean` from String \"maybe\": only \"true\" or \"false\" recognized"));
+                .body("error", equalTo("field 'paused' must be true or false (line 1, column 12)"));
+    }
+
+    @Test
+    void jsonBodiesAreStrict() {
+        asAdmin().contentType(ContentType.JSON).body("{\"url\": \"https://a.invalid/\"} {}").when().post("/api/feeds")
+                .then().statusCode(400).contentType(ContentType.JSON)
+                .body("error", equalTo("unexpected content after the JSON value (line 1, column 31)"));
+        asAdmin().contentType(ContentType.JSON).body("{\"url\": \"https://a.invalid/\", \"url\": \"b\"}").when()
+                .post("/api/feeds").then().statusCode(400).contentType(ContentType.JSON)
+                .body("error", equalTo("duplicate field 'url' (line 1, column 36)"));
+        asAdmin().contentType(ContentType.JSON).body("{\"url\": [\"https://a.invalid/\"]}").when().post("/api/feeds")
+                .then().statusCode(400).contentType(ContentType.JSON)
+                .body("error", equalTo("field 'url' must be a string (line 1, column 9)"));
+        asAdmin().contentType(ContentType.JSON).body("{\"url\": \"https://a.invalid/\", \"name\": 5}").when()
+                .post("/api/feeds").then().statusCode(400).contentType(ContentType.JSON)
+                .body("error", equalTo("field 'name' must be a string (line 1, column 39)"));
     }
 
     @Test
