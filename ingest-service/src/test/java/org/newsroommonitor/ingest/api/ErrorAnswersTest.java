@@ -119,6 +119,17 @@ class ErrorAnswersTest {
                 .statusCode(200).body("added", empty());
     }
 
+    /** Found by deploy/system-tests' EndpointFuzzTest: both were answered by the HTTP decoder, without a body. */
+    @Test
+    void aUriOrHeadersOverTheLimitAre414And431() {
+        asAdmin().when().get("/api/feeds/" + "a".repeat(5000)).then()
+                .statusCode(414).contentType(ContentType.JSON)
+                .body("error", equalTo("the request URI is longer than 4096 characters"));
+        asAdmin().header("X-Big", "a".repeat(30_000)).when().get("/api/feeds").then()
+                .statusCode(431).contentType(ContentType.JSON)
+                .body("error", equalTo("the request headers are larger than 20480 bytes"));
+    }
+
     @Test
     void theApiIsDescribedWithSwaggerUi() {
         asAdmin().accept("application/json").when().get("/q/openapi").then()
