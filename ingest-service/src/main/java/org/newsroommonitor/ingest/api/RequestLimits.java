@@ -9,6 +9,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.core.MediaType;
 import org.newsroommonitor.edges.ErrorBody;
 
 import java.io.UncheckedIOException;
@@ -16,7 +17,9 @@ import java.util.Map;
 
 /**
  * Refuses a request URI longer than {@value #MAX_URI_LENGTH} characters with 414 and headers larger than
- * {@value #MAX_HEADER_BYTES} bytes with 431, with the error body of {@link IngestErrorMappers}, as every service does.
+ * {@value #MAX_HEADER_BYTES} bytes with 431, and a Content-Type that is not one media type ({@code garbage},
+ * {@code application/json, text/plain}) with 415, with the error body of {@link IngestErrorMappers}, as every service
+ * does.
  * The HTTP decoder's own limits ({@code quarkus.http.limits.max-initial-line-length}, {@code max-header-size} in
  * application.properties) are set above these, so only a request beyond them gets the decoder's answer without a
  * body.
@@ -42,10 +45,26 @@ public class RequestLimits {
                 refuse(request, 414, "the request URI is longer than " + MAX_URI_LENGTH + " characters");
             } else if (headerBytes(request) > MAX_HEADER_BYTES) {
                 refuse(request, 431, "the request headers are larger than " + MAX_HEADER_BYTES + " bytes");
+            } else if (!isMediaType(request.request().getHeader(HttpHeaders.CONTENT_TYPE))) {
+                refuse(request, 415, "the Content-Type '" + request.request().getHeader(HttpHeaders.CONTENT_TYPE)
+                        + "' is not one media type");
             } else {
                 request.next();
             }
         });
+    }
+
+    /** Whether a Content-Type header is absent or names one media type (Quarkus REST fails with 500 otherwise). */
+    static boolean isMediaType(String contentType) {
+        if (contentType == null) {
+            return true;
+        }
+        try {
+            MediaType.valueOf(contentType);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static long headerBytes(RoutingContext request) {

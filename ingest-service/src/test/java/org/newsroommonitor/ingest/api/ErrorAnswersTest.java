@@ -2,6 +2,8 @@ package org.newsroommonitor.ingest.api;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.EncoderConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.newsroommonitor.ingest.FixtureFeedServer;
@@ -90,6 +92,22 @@ class ErrorAnswersTest {
         asAdmin().contentType("text/csv").body("url\nhttps://example.org/rss").when().post("/api/feeds").then()
                 .statusCode(415).contentType(ContentType.JSON)
                 .body("error", equalTo("this endpoint does not take a body of type text/csv"));
+    }
+
+    /** RestAssured sending the Content-Type as given, without a charset of its own. */
+    private static final RestAssuredConfig ASIS = RestAssuredConfig.config().encoderConfig(
+            EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false));
+
+    /** Found by deploy/system-tests' EndpointFuzzTest: Quarkus REST answered these 500. */
+    @Test
+    void aContentTypeThatIsNotOneMediaTypeIs415() {
+        asAdmin().config(ASIS).contentType("garbage").body("{}".getBytes(StandardCharsets.UTF_8)).when().post("/api/feeds").then()
+                .statusCode(415).contentType(ContentType.JSON)
+                .body("error", equalTo("the Content-Type 'garbage' is not one media type"));
+        asAdmin().config(ASIS).contentType("application/json, text/plain").body("{}".getBytes(StandardCharsets.UTF_8)).when()
+                .post("/api/feeds").then()
+                .statusCode(415).contentType(ContentType.JSON)
+                .body("error", equalTo("the Content-Type 'application/json, text/plain' is not one media type"));
     }
 
     @Test
