@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.io.IOException;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.UUID;
@@ -39,6 +40,7 @@ public class ErrorMappers {
     public static final String FRAMEWORK_ANSWERS = "newsroom.http-edges.framework-answers";
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+    private static final String MULTIPART_READER = "org.jboss.resteasy.reactive.server.core.multipart.";
 
     /** An error answer: the status, {@code {"error": message}} as JSON. */
     public static RestResponse<ErrorBody> answer(int status, String message) {
@@ -64,6 +66,21 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public RestResponse<ErrorBody> unreadableJson(MismatchedInputException e) {
         return answer(Response.Status.BAD_REQUEST.getStatusCode(), JsonErrors.describe(e));
+    }
+
+    /**
+     * A multipart/form-data body that cannot be parsed (cut off, without its final boundary): RESTEasy's multipart
+     * reader throws an IOException before any endpoint runs, so it is the client's 400 (found by the fuzz test,
+     * deploy/system-tests' EndpointFuzzTest). Any other IOException is unexpected.
+     */
+    @ServerExceptionMapper
+    public RestResponse<ErrorBody> unreadableForm(IOException e, ContainerRequestContext request) {
+        StackTraceElement[] frames = e.getStackTrace();
+        if (frames.length > 0 && frames[0].getClassName().startsWith(MULTIPART_READER)) {
+            return answer(Response.Status.BAD_REQUEST.getStatusCode(),
+                    "the multipart/form-data body cannot be read: " + e.getMessage());
+        }
+        return unexpected(e, request);
     }
 
     @ServerExceptionMapper

@@ -50,8 +50,11 @@ public class StrictJson implements ContextResolver<ObjectMapper> {
         return strict;
     }
 
-    /** A copy of {@code mapper} that refuses what is described above; {@code mapper} itself is not changed. */
-    static ObjectMapper strict(ObjectMapper mapper) {
+    /**
+     * A copy of {@code mapper} that refuses what is described above; {@code mapper} itself is not changed. Public
+     * for a service that answers the framework's refusals itself and still reads its bodies strictly (ingest).
+     */
+    public static ObjectMapper strict(ObjectMapper mapper) {
         ObjectMapper strict = mapper.copy()
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

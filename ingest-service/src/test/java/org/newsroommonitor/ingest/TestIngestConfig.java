@@ -21,6 +21,7 @@ public class TestIngestConfig implements IngestConfig {
     public int maxRedirects = 5;
     public int maxPerHost = 2;
     public int fetchThreads = 4;
+    public int maxFeedsPerImport = 500;
     public Duration maxPollInterval = Duration.ofHours(6);
     public Duration maxBackoff = Duration.ofHours(6);
     public double backoffJitter = 0.2;
@@ -89,6 +90,11 @@ public class TestIngestConfig implements IngestConfig {
     @Override
     public int fetchThreads() {
         return fetchThreads;
+    }
+
+    @Override
+    public int maxFeedsPerImport() {
+        return maxFeedsPerImport;
     }
 
     @Override

@@ -45,6 +45,14 @@ class ErrorAnswersTest {
         assertError(wrongMethod, 405, "method GET is not allowed on /api/classify");
     }
 
+    /** Found by deploy/system-tests' EndpointFuzzTest: a form without parts was answered 500. */
+    @Test
+    void aMultipartFormWithoutPartsIs400() {
+        assertError(raw("POST /api/rules/test", adminAuthorization()
+                + "\r\nContent-Type: multipart/form-data; boundary=fuzz", "--fuzz--\r\n"), 400,
+                "the multipart/form-data body cannot be read: Connection terminated parsing multipart request");
+    }
+
     @Test
     void mediaTypes() {
         assertError(asAdmin().accept("text/html").contentType(ContentType.JSON).body("{}").post("/api/classify"), 406,

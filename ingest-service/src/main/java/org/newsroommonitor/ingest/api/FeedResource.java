@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.newsroommonitor.edges.ErrorBody;
 import org.newsroommonitor.edges.Roles;
+import org.newsroommonitor.ingest.config.IngestConfig;
 import org.newsroommonitor.ingest.net.FeedUrlPolicy.RefusedUrlException;
 import org.newsroommonitor.ingest.parse.FeedLink;
 import org.newsroommonitor.ingest.registry.Feed;
@@ -52,11 +53,14 @@ public class FeedResource {
     private final FeedRegistry registry;
     private final FeedDiscovery discovery;
     private final FeedStatusService statuses;
+    private final int maxFeedsPerImport;
 
-    public FeedResource(FeedRegistry registry, FeedDiscovery discovery, FeedStatusService statuses) {
+    public FeedResource(FeedRegistry registry, FeedDiscovery discovery, FeedStatusService statuses,
+                        IngestConfig config) {
         this.registry = registry;
         this.discovery = discovery;
         this.statuses = statuses;
+        this.maxFeedsPerImport = config.maxFeedsPerImport();
     }
 
     /** A new feed: {@code url} required, {@code name} optional. */
@@ -183,11 +187,13 @@ public class FeedResource {
             MediaType.APPLICATION_OCTET_STREAM})
     @Operation(summary = "Adds every feed of an OPML subscription list", description = "Folders are flattened; each "
             + "URL is checked and looked at as for POST /api/feeds (several at a time): the one feed of a web page "
-            + "is added instead of the page. DOCTYPE declarations are refused.")
+            + "is added instead of the page. DOCTYPE declarations are refused, and so is a list of more feeds than "
+            + "newsroom.ingest.max-feeds-per-import (default 500): nothing of it is added.")
     @APIResponse(responseCode = "200", description = "the feeds added (discoveredFrom as for POST /api/feeds), "
             + "the URLs already registered, and those refused with the reason (and, for a web page with no feed or "
             + "several, the feeds it links to)")
-    @APIResponse(responseCode = "400", description = "not an OPML file that can be read",
+    @APIResponse(responseCode = "400", description = "not an OPML file that can be read, or more feeds than the "
+            + "limit of one import",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public ImportResult importOpml(byte[] body) {
         List<Opml.Outline> outlines;
@@ -195,6 +201,10 @@ public class FeedResource {
             outlines = Opml.read(body == null ? new byte[0] : body);
         } catch (IllegalArgumentException e) {
             throw new InvalidBodyException(e.getMessage());
+        }
+        if (outlines.size() > maxFeedsPerImport) {
+            throw new InvalidBodyException("the OPML lists " + outlines.size() + " feeds, more than the limit of "
+                    + maxFeedsPerImport + " per import (newsroom.ingest.max-feeds-per-import): nothing added");
         }
         List<AddedFeed> added = new ArrayList<>();
         List<String> existing = new ArrayList<>();

@@ -1,7 +1,6 @@
 package org.newsroommonitor.ingest.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
@@ -18,13 +17,12 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.newsroommonitor.edges.ErrorBody;
 import org.newsroommonitor.edges.ErrorMappers;
+import org.newsroommonitor.edges.JsonErrors;
 import org.newsroommonitor.ingest.net.FeedUrlPolicy.RefusedUrlException;
 import org.newsroommonitor.ingest.registry.FeedDiscovery.NotAFeedException;
 import org.newsroommonitor.ingest.registry.FeedRegistry.AlreadyRegisteredException;
 
 import java.util.Locale;
-import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * Every error answer of ingest-service, as {@code {"error": "<what went wrong, in plain words>"}} ({@link ErrorBody}):
@@ -72,13 +70,13 @@ public class IngestErrorMappers {
         return error(Response.Status.BAD_REQUEST, e.getMessage());
     }
 
-    /** JSON of the wrong shape for the endpoint: a value of the wrong type, or an array for an object. */
+    /**
+     * JSON of the wrong shape for the endpoint (a value of the wrong type, an array for an object) or with content
+     * after its value: the field named, in the words of every service (http-edges' {@link JsonErrors}).
+     */
     @ServerExceptionMapper
     public RestResponse<ErrorBody> mismatchedJson(MismatchedInputException e) {
-        String field = e.getPath().stream().map(JsonMappingException.Reference::getFieldName)
-                .filter(Objects::nonNull).collect(Collectors.joining("."));
-        return error(Response.Status.BAD_REQUEST, "the body does not fit this endpoint"
-                + (field.isEmpty() ? "" : " at '" + field + "'") + ": " + e.getOriginalMessage());
+        return error(Response.Status.BAD_REQUEST, JsonErrors.describe(e));
     }
 
     @ServerExceptionMapper
@@ -118,7 +116,7 @@ public class IngestErrorMappers {
             return unexpected(e);
         }
         if (e.getCause() instanceof JsonProcessingException json) {
-            return error(status, "the body is not valid JSON: " + json.getOriginalMessage());
+            return error(Response.Status.BAD_REQUEST, JsonErrors.describe(json)); // malformed, or a field twice
         }
         String message = e.getMessage();
         boolean generic = message == null || message.startsWith("HTTP " + status.getStatusCode());

@@ -127,6 +127,13 @@ public interface IngestConfig {
         Duration startTimeout();
     }
 
+    /**
+     * Most feeds one OPML import ({@code POST /api/feeds/opml}) may list, folders flattened; a list with more is
+     * refused whole with 400, nothing added, as each feed listed is checked and fetched once.
+     */
+    @WithDefault("500")
+    int maxFeedsPerImport();
+
     /** Maximum time to wait for Kafka to acknowledge a batch of published articles (up to 64). */
     @WithDefault("30s")
     Duration publishTimeout();

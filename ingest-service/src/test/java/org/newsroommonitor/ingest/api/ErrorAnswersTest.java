@@ -2,6 +2,8 @@ package org.newsroommonitor.ingest.api;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.EncoderConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.newsroommonitor.ingest.FixtureFeedServer;
@@ -50,8 +52,8 @@ class ErrorAnswersTest {
     void aBodyThatIsNotJsonIs400() {
         asAdmin().contentType(ContentType.JSON).body("{\"url\": ").when().post("/api/feeds").then()
                 .statusCode(400).contentType(ContentType.JSON)
-                .body("error", equalTo("the body is not valid JSON: Unexpected end-of-input within/between Object "
-                        + "entries"));
+                .body("error", equalTo("malformed JSON (line 1, column 9): Unexpected end-of-input within/between "
+                        + "Object entries"));
     }
 
     @Test
@@ -59,8 +61,23 @@ class ErrorAnswersTest {
         String id = Feed.idOf(FixtureFeedServer.url(FixtureFeedServer.FEED_PATH));
         asAdmin().contentType(ContentType.JSON).body("{\"paused\": \"maybe\"}").when().patch("/api/feeds/" + id).then()
                 .statusCode(400).contentType(ContentType.JSON)
-                .body("error", equalTo("the body does not fit this endpoint at 'paused': Cannot deserialize value of "
-                        + "type `java.lang.Boolean` from String \"maybe\": only \"true\" or \"false\" recognized"));
+                .body("error", equalTo("field 'paused' must be true or false (line 1, column 12)"));
+    }
+
+    @Test
+    void jsonBodiesAreStrict() {
+        asAdmin().contentType(ContentType.JSON).body("{\"url\": \"https://a.invalid/\"} {}").when().post("/api/feeds")
+                .then().statusCode(400).contentType(ContentType.JSON)
+                .body("error", equalTo("unexpected content after the JSON value (line 1, column 31)"));
+        asAdmin().contentType(ContentType.JSON).body("{\"url\": \"https://a.invalid/\", \"url\": \"b\"}").when()
+                .post("/api/feeds").then().statusCode(400).contentType(ContentType.JSON)
+                .body("error", equalTo("duplicate field 'url' (line 1, column 36)"));
+        asAdmin().contentType(ContentType.JSON).body("{\"url\": [\"https://a.invalid/\"]}").when().post("/api/feeds")
+                .then().statusCode(400).contentType(ContentType.JSON)
+                .body("error", equalTo("field 'url' must be a string (line 1, column 9)"));
+        asAdmin().contentType(ContentType.JSON).body("{\"url\": \"https://a.invalid/\", \"name\": 5}").when()
+                .post("/api/feeds").then().statusCode(400).contentType(ContentType.JSON)
+                .body("error", equalTo("field 'name' must be a string (line 1, column 39)"));
     }
 
     @Test
@@ -75,6 +92,22 @@ class ErrorAnswersTest {
         asAdmin().contentType("text/csv").body("url\nhttps://example.org/rss").when().post("/api/feeds").then()
                 .statusCode(415).contentType(ContentType.JSON)
                 .body("error", equalTo("this endpoint does not take a body of type text/csv"));
+    }
+
+    /** RestAssured sending the Content-Type as given, without a charset of its own. */
+    private static final RestAssuredConfig ASIS = RestAssuredConfig.config().encoderConfig(
+            EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false));
+
+    /** Found by deploy/system-tests' EndpointFuzzTest: Quarkus REST answered these 500. */
+    @Test
+    void aContentTypeThatIsNotOneMediaTypeIs415() {
+        asAdmin().config(ASIS).contentType("garbage").body("{}".getBytes(StandardCharsets.UTF_8)).when().post("/api/feeds").then()
+                .statusCode(415).contentType(ContentType.JSON)
+                .body("error", equalTo("the Content-Type 'garbage' is not one media type"));
+        asAdmin().config(ASIS).contentType("application/json, text/plain").body("{}".getBytes(StandardCharsets.UTF_8)).when()
+                .post("/api/feeds").then()
+                .statusCode(415).contentType(ContentType.JSON)
+                .body("error", equalTo("the Content-Type 'application/json, text/plain' is not one media type"));
     }
 
     @Test
@@ -102,6 +135,17 @@ class ErrorAnswersTest {
         asAdmin().contentType("text/x-opml").body(new ByteArrayInputStream("<opml version=\"2.0\"><body/></opml>"
                 .getBytes(StandardCharsets.UTF_8))).when().post("/api/feeds/opml").then()
                 .statusCode(200).body("added", empty());
+    }
+
+    /** Found by deploy/system-tests' EndpointFuzzTest: both were answered by the HTTP decoder, without a body. */
+    @Test
+    void aUriOrHeadersOverTheLimitAre414And431() {
+        asAdmin().when().get("/api/feeds/" + "a".repeat(5000)).then()
+                .statusCode(414).contentType(ContentType.JSON)
+                .body("error", equalTo("the request URI is longer than 4096 characters"));
+        asAdmin().header("X-Big", "a".repeat(30_000)).when().get("/api/feeds").then()
+                .statusCode(431).contentType(ContentType.JSON)
+                .body("error", equalTo("the request headers are larger than 20480 bytes"));
     }
 
     @Test

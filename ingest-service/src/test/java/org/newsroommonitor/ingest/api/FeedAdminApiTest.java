@@ -147,4 +147,22 @@ class FeedAdminApiTest {
                 .when().post("/api/feeds/opml").then()
                 .statusCode(400).body("error", containsString("DOCTYPE"));
     }
+
+    @Test
+    void anOpmlImportOverTheFeedLimitIsRefusedWholeAndAddsNothing() {
+        List<Feed> before = registry.feeds();
+        StringBuilder opml = new StringBuilder("<opml version=\"2.0\"><head/><body>");
+        opml.append("<outline type=\"rss\" text=\"Allowed\" xmlUrl=\"")
+                .append(FixtureFeedServer.url("/feeds/from-opml.rss")).append("\"/>");
+        for (int i = 1; i < 501; i++) { // 501 feeds, one over the default limit of 500
+            opml.append("<outline xmlUrl=\"https://feeds").append(i).append(".example/rss\"/>");
+        }
+        opml.append("</body></opml>");
+
+        asAdmin().contentType("text/x-opml").body(opml.toString()).when().post("/api/feeds/opml").then()
+                .statusCode(400).contentType(ContentType.JSON)
+                .body("error", equalTo("the OPML lists 501 feeds, more than the limit of 500 per import "
+                        + "(newsroom.ingest.max-feeds-per-import): nothing added"));
+        assertThat(registry.feeds()).isEqualTo(before);
+    }
 }

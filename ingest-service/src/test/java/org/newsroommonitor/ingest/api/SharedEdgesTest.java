@@ -15,9 +15,9 @@ import static org.hamcrest.Matchers.equalTo;
 
 /**
  * ingest-service takes the error body from http-edges but answers the framework's refusals in its own words
- * (newsroom.http-edges.framework-answers=own): http-edges' route handlers are not installed and its strict JSON
- * provider is not in force, so {@link IngestErrorMappers} and {@link BodyLimit} give every answer
- * {@link ErrorAnswersTest} expects.
+ * (newsroom.http-edges.framework-answers=own): http-edges' route handlers are not installed, so
+ * {@link IngestErrorMappers}, {@link BodyLimit} and {@link RequestLimits} give every answer {@link ErrorAnswersTest}
+ * expects; JSON bodies are still read with http-edges' strict mapper ({@link IngestJson}).
  */
 @QuarkusTest
 @QuarkusTestResource(value = IngestTestResource.class, restrictToAnnotatedClass = false)
@@ -32,11 +32,11 @@ class SharedEdgesTest {
     }
 
     @Test
-    void bodiesAreReadAsBeforeNotStrictly() {
-        // http-edges' strict JSON would refuse the field given twice (400); ingest reads the body and looks the feed up
+    void bodiesAreReadStrictlyAsInEveryService() {
+        // the field given twice is refused before the feed is looked up
         asAdmin().contentType(ContentType.JSON).body("{\"name\": \"a\", \"name\": \"b\"}")
                 .when().patch("/api/feeds/0000000000000000").then()
-                .statusCode(404).contentType(ContentType.JSON)
-                .body("error", equalTo("no feed with id 0000000000000000"));
+                .statusCode(400).contentType(ContentType.JSON)
+                .body("error", equalTo("duplicate field 'name' (line 1, column 21)"));
     }
 }

@@ -42,6 +42,21 @@ class ErrorAnswersTest {
         assertError(asAdmin().delete("/api/search"), 405, "method DELETE is not allowed on /api/search");
     }
 
+    /** Found by deploy/system-tests' EndpointFuzzTest: a sign-in without a form was answered 500. */
+    @Test
+    void aSignInWithoutAFormIsRefusedWithTheErrorBody() {
+        String refusal = "sign in with a form: j_username and j_password as application/x-www-form-urlencoded or "
+                + "multipart/form-data";
+        assertError(RawHttp.send("POST /j_security_check HTTP/1.1\r\nHost: test\r\nContent-Length: 0", new byte[0]),
+                415, refusal);
+        assertError(RawHttp.send("POST /j_security_check HTTP/1.1\r\nHost: test\r\nContent-Type: application/json"
+                + "\r\nContent-Length: 2", "{}".getBytes(StandardCharsets.UTF_8)), 415, refusal);
+        assertError(RawHttp.send("POST /j_security_check HTTP/1.1\r\nHost: test\r\nContent-Type: "
+                + "application/x-www-form-urlencoded\r\nContent-Length: 32",
+                "j_username=admin&j_password=nope".getBytes(StandardCharsets.UTF_8)), 401,
+                "the credentials were not accepted");
+    }
+
     @Test
     void mediaTypes() {
         assertError(asAdmin().accept("text/html").get("/api/subscriptions"), 406,
