@@ -133,6 +133,21 @@ public class TestIngestConfig implements IngestConfig {
             public Duration startTimeout() {
                 return Duration.ofSeconds(30);
             }
+
+            @Override
+            public Duration ownerSessionTimeout() {
+                return Duration.ofSeconds(10);
+            }
+
+            @Override
+            public Duration ownerHeartbeatInterval() {
+                return Duration.ofSeconds(3);
+            }
+
+            @Override
+            public Optional<String> ownerInstanceId() {
+                return Optional.empty();
+            }
         };
     }
 

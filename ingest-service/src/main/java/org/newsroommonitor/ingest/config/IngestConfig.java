@@ -122,6 +122,24 @@ public interface IngestConfig {
         @WithDefault("ingest-service-feed-owners")
         String ownerGroup();
 
+        /**
+         * Kafka's {@code session.timeout.ms} in the owner group: a replica that dies without leaving loses its feeds
+         * to the others after this (Kafka's own default is 45 s; the broker allows 6 s to 300 s).
+         */
+        @WithDefault("10s")
+        Duration ownerSessionTimeout();
+
+        /** Kafka's {@code heartbeat.interval.ms} in the owner group: at most a third of the session timeout. */
+        @WithDefault("3s")
+        Duration ownerHeartbeatInterval();
+
+        /**
+         * Kafka's {@code group.instance.id} in the owner group (static membership): a replica restarted with the
+         * same id gets its partitions, and so its feeds, back at once. Unique among the live replicas and stable
+         * across restarts of one (a StatefulSet pod name, or what the local stack sets); unset: dynamic membership.
+         */
+        Optional<String> ownerInstanceId();
+
         /** How long the start waits for the state to be read and partitions to be assigned before polling. */
         @WithDefault("60s")
         Duration startTimeout();

@@ -43,11 +43,12 @@ public class FeedStateTopic {
     @Inject
     FeedStateTopic(IngestConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
             FeedRegistry registry) {
-        this(bootstrap, config.state().topic(), config.state().ownerGroup(), config.state().startTimeout(), registry);
+        this(bootstrap, config.state().topic(), OwnerGroup.of(config.state()), config.state().startTimeout(),
+                registry);
     }
 
     /** Starts reading {@code topic} and joining {@code ownerGroup} on it. */
-    public FeedStateTopic(String bootstrap, String topic, String ownerGroup, Duration startTimeout,
+    public FeedStateTopic(String bootstrap, String topic, OwnerGroup ownerGroup, Duration startTimeout,
             FeedRegistry registry) {
         this.writer = new StateTopicWriter(bootstrap, topic);
         this.feedStates = new KafkaFeedStateStore(writer);
