@@ -33,16 +33,30 @@ public final class KafkaBroker implements AutoCloseable {
 
     private final Config config;
     private final Distributions distributions;
+    private final NetworkDetour detour;
     private ManagedProcess process;
 
-    private KafkaBroker(Config config, Distributions distributions) {
+    private KafkaBroker(Config config, Distributions distributions, NetworkDetour detour) {
         this.config = config;
         this.distributions = distributions;
+        this.detour = detour;
+    }
+
+    private KafkaBroker(Config config, Distributions distributions) {
+        this(config, distributions, null);
     }
 
     /** Formats (first time only) and starts the broker, then waits until it answers an admin request. */
     public static KafkaBroker start(Config config, Distributions distributions) {
-        KafkaBroker broker = new KafkaBroker(config, distributions);
+        return start(config, distributions, null);
+    }
+
+    /**
+     * Starts the broker with, when {@code detour} is not null, a second listener ({@code PROXIED}) on its
+     * {@code kafkaListenerPort} that advertises its {@code kafkaProxyPort} (a test's proxy in front of it).
+     */
+    public static KafkaBroker start(Config config, Distributions distributions, NetworkDetour detour) {
+        KafkaBroker broker = new KafkaBroker(config, distributions, detour);
         broker.start();
         return broker;
     }
@@ -243,11 +257,14 @@ public final class KafkaBroker implements AutoCloseable {
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@" + Net.LOOPBACK + ":" + config.controllerPort(),
-                "listeners=PLAINTEXT://" + Net.LOOPBACK + ":" + config.port() + ",CONTROLLER://" + Net.LOOPBACK + ":" + config.controllerPort(),
-                "advertised.listeners=PLAINTEXT://" + Net.LOOPBACK + ":" + config.port(),
+                "listeners=PLAINTEXT://" + Net.LOOPBACK + ":" + config.port() + ",CONTROLLER://" + Net.LOOPBACK + ":" + config.controllerPort()
+                        + (detour == null ? "" : ",PROXIED://" + Net.LOOPBACK + ":" + detour.kafkaListenerPort()),
+                "advertised.listeners=PLAINTEXT://" + Net.LOOPBACK + ":" + config.port()
+                        + (detour == null ? "" : ",PROXIED://" + Net.LOOPBACK + ":" + detour.kafkaProxyPort()),
                 "controller.listener.names=CONTROLLER",
                 "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"
+                        + (detour == null ? "" : ",PROXIED:PLAINTEXT"),
                 "log.dirs=" + dataDirectory(),
                 // Topics are created by the project with explicit partitions, never by accident.
                 "auto.create.topics.enable=false",
