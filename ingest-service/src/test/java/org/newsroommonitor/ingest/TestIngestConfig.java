@@ -2,6 +2,7 @@ package org.newsroommonitor.ingest;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import org.newsroommonitor.ingest.config.IngestConfig;
+import org.newsroommonitor.kafkaedges.ConsumerGroupConfig;
 
 import java.math.BigInteger;
 import java.time.Duration;
@@ -138,6 +139,11 @@ public class TestIngestConfig implements IngestConfig {
             @Override
             public Duration startTimeout() {
                 return Duration.ofSeconds(30);
+            }
+
+            @Override
+            public ConsumerGroupConfig owner() {
+                return ConsumerGroupConfig.of(Duration.ofSeconds(10), Duration.ofSeconds(3), Optional.empty());
             }
         };
     }

@@ -26,4 +26,14 @@ public interface ConsumerGroupConfig {
      * restarts of one (a StatefulSet pod name, or what the local stack sets); unset: dynamic membership.
      */
     Optional<String> instanceId();
+
+    /** Fixed values, for a consumer configured in code (tests, tools) rather than by a service's configuration. */
+    static ConsumerGroupConfig of(Duration sessionTimeout, Duration heartbeatInterval, Optional<String> instanceId) {
+        return new Values(sessionTimeout, heartbeatInterval, instanceId);
+    }
+
+    /** The values of {@link #of}. */
+    record Values(Duration sessionTimeout, Duration heartbeatInterval, Optional<String> instanceId)
+            implements ConsumerGroupConfig {
+    }
 }

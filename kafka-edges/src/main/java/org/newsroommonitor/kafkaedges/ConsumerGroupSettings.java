@@ -24,14 +24,22 @@ public final class ConsumerGroupSettings implements ClientCustomizer<Map<String,
         this.group = group;
     }
 
-    /** The consumer properties of {@code group}: session timeout, heartbeat and, when set, the instance id. */
+    /**
+     * The consumer properties of {@code group}: session timeout, heartbeat and, when set, the instance id.
+     *
+     * @throws IllegalArgumentException when the heartbeat interval is not shorter than the session timeout
+     */
     public static Map<String, Object> properties(ConsumerGroupConfig group) {
+        if (group.heartbeatInterval().compareTo(group.sessionTimeout()) >= 0) {
+            throw new IllegalArgumentException("a consumer group's heartbeat interval " + group.heartbeatInterval()
+                    + " must be shorter than its session timeout " + group.sessionTimeout());
+        }
         Map<String, Object> properties = new HashMap<>();
         properties.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, Long.toString(group.sessionTimeout().toMillis()));
         properties.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG,
                 Long.toString(group.heartbeatInterval().toMillis()));
         group.instanceId().filter(id -> !id.isBlank())
-                .ifPresent(id -> properties.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id));
+                .ifPresent(id -> properties.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id.strip()));
         return properties;
     }
 

@@ -7,12 +7,14 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The fail-over settings go to the consumer of the one channel, and to nothing else. */
 class ConsumerGroupSettingsTest {
 
-    private record Group(Duration sessionTimeout, Duration heartbeatInterval, Optional<String> instanceId)
-            implements ConsumerGroupConfig {
+    private static ConsumerGroupConfig group(Duration sessionTimeout, Duration heartbeatInterval,
+            Optional<String> instanceId) {
+        return ConsumerGroupConfig.of(sessionTimeout, heartbeatInterval, instanceId);
     }
 
     private static final Map<String, Object> CONSUMER = Map.of("group.id", "classify-service",
@@ -21,7 +23,7 @@ class ConsumerGroupSettingsTest {
     @Test
     void theChannelsConsumerGetsSessionTimeoutHeartbeatAndItsStaticId() {
         ConsumerGroupSettings settings = new ConsumerGroupSettings("articles",
-                new Group(Duration.ofSeconds(10), Duration.ofSeconds(3), Optional.of("classify-service-0")));
+                group(Duration.ofSeconds(10), Duration.ofSeconds(3), Optional.of("classify-service-0")));
 
         Map<String, Object> config = settings.customize("articles", null, CONSUMER);
 
@@ -32,7 +34,7 @@ class ConsumerGroupSettingsTest {
     @Test
     void withoutAnInstanceIdMembershipStaysDynamic() {
         ConsumerGroupSettings settings = new ConsumerGroupSettings("articles",
-                new Group(Duration.ofSeconds(8), Duration.ofSeconds(2), Optional.of(" ")));
+                group(Duration.ofSeconds(8), Duration.ofSeconds(2), Optional.of(" ")));
 
         Map<String, Object> config = settings.customize("articles", null, CONSUMER);
 
@@ -43,7 +45,7 @@ class ConsumerGroupSettingsTest {
     @Test
     void otherChannelsAndProducersAreLeftAlone() {
         ConsumerGroupSettings settings = new ConsumerGroupSettings("articles",
-                new Group(Duration.ofSeconds(10), Duration.ofSeconds(3), Optional.of("x")));
+                group(Duration.ofSeconds(10), Duration.ofSeconds(3), Optional.of("x")));
         Map<String, Object> producer = Map.of("group.id", "classify-service",
                 "value.serializer", "org.apache.kafka.common.serialization.StringSerializer");
 
@@ -54,8 +56,23 @@ class ConsumerGroupSettingsTest {
     @Test
     void aConsumerMadeByHandGetsTheSameProperties() {
         assertThat(ConsumerGroupSettings.properties(
-                new Group(Duration.ofSeconds(12), Duration.ofSeconds(4), Optional.of("ingest-service-1"))))
+                group(Duration.ofSeconds(12), Duration.ofSeconds(4), Optional.of("ingest-service-1"))))
                 .containsExactlyInAnyOrderEntriesOf(Map.of("session.timeout.ms", "12000",
                         "heartbeat.interval.ms", "4000", "group.instance.id", "ingest-service-1"));
+    }
+
+    @Test
+    void anInstanceIdIsStrippedOfSpaces() {
+        assertThat(ConsumerGroupSettings.properties(
+                group(Duration.ofSeconds(10), Duration.ofSeconds(3), Optional.of(" ingest-service-1 "))))
+                .containsEntry("group.instance.id", "ingest-service-1");
+    }
+
+    @Test
+    void aHeartbeatNotShorterThanTheSessionIsRefused() {
+        assertThatThrownBy(() -> ConsumerGroupSettings.properties(
+                group(Duration.ofSeconds(5), Duration.ofSeconds(5), Optional.empty())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a consumer group's heartbeat interval PT5S must be shorter than its session timeout PT5S");
     }
 }

@@ -42,16 +42,34 @@ public final class KafkaBroker implements AutoCloseable {
 
     private final Config config;
     private final Distributions distributions;
+    private final NetworkDetour detour;
     private ManagedProcess process;
 
-    private KafkaBroker(Config config, Distributions distributions) {
+    private KafkaBroker(Config config, Distributions distributions, NetworkDetour detour) {
+        if (detour != null && config.security() != null) {
+            // the detour is a fault test's plain listener; a secured broker has no plain client listener
+            throw new IllegalArgumentException("a network detour needs a plain (not secured) broker");
+        }
         this.config = config;
         this.distributions = distributions;
+        this.detour = detour;
+    }
+
+    private KafkaBroker(Config config, Distributions distributions) {
+        this(config, distributions, null);
     }
 
     /** Formats (first time only) and starts the broker, then waits until it answers an admin request. */
     public static KafkaBroker start(Config config, Distributions distributions) {
-        KafkaBroker broker = new KafkaBroker(config, distributions);
+        return start(config, distributions, null);
+    }
+
+    /**
+     * Starts the broker with, when {@code detour} is not null, a second listener ({@code PROXIED}) on its
+     * {@code kafkaListenerPort} that advertises its {@code kafkaProxyPort} (a test's proxy in front of it).
+     */
+    public static KafkaBroker start(Config config, Distributions distributions, NetworkDetour detour) {
+        KafkaBroker broker = new KafkaBroker(config, distributions, detour);
         broker.start();
         return broker;
     }
@@ -271,11 +289,14 @@ public final class KafkaBroker implements AutoCloseable {
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@" + Net.LOOPBACK + ":" + config.controllerPort(),
-                "listeners=" + listener + "://" + Net.LOOPBACK + ":" + config.port() + ",CONTROLLER://" + Net.LOOPBACK + ":" + config.controllerPort(),
-                "advertised.listeners=" + listener + "://" + Net.LOOPBACK + ":" + config.port(),
+                "listeners=" + listener + "://" + Net.LOOPBACK + ":" + config.port() + ",CONTROLLER://" + Net.LOOPBACK + ":" + config.controllerPort()
+                        + (detour == null ? "" : ",PROXIED://" + Net.LOOPBACK + ":" + detour.kafkaListenerPort()),
+                "advertised.listeners=" + listener + "://" + Net.LOOPBACK + ":" + config.port()
+                        + (detour == null ? "" : ",PROXIED://" + Net.LOOPBACK + ":" + detour.kafkaProxyPort()),
                 "controller.listener.names=CONTROLLER",
                 "inter.broker.listener.name=" + listener,
-                "listener.security.protocol.map=" + listener + ":" + listener + ",CONTROLLER:PLAINTEXT",
+                "listener.security.protocol.map=" + listener + ":" + listener + ",CONTROLLER:PLAINTEXT"
+                        + (detour == null ? "" : ",PROXIED:PLAINTEXT"),
                 String.join("\n", security),
                 "log.dirs=" + dataDirectory(),
                 // Topics are created by the project with explicit partitions, never by accident.

@@ -88,17 +88,20 @@ public final class LocalStack implements AutoCloseable {
     private final boolean secured;
     private TransportSecurity transportSecurity;
 
-    private LocalStack(Settings settings, Progress progress, boolean secured) {
+    private final NetworkDetour detour;
+
+    private LocalStack(Settings settings, Progress progress, boolean secured, NetworkDetour detour) {
         this.settings = settings;
         this.progress = progress;
         this.secured = secured;
+        this.detour = detour;
         this.supervisor = new ServiceSupervisor(progress, RestartPolicy::standard, SERVICE_START_TIMEOUT,
                 java.time.Clock.systemUTC());
     }
 
     /** Starts everything and returns once every service reports ready; on failure stops what was started. */
     public static LocalStack start(Settings settings, Progress progress) {
-        return start(settings, progress, false);
+        return start(settings, progress, false, null);
     }
 
     /**
@@ -106,11 +109,19 @@ public final class LocalStack implements AutoCloseable {
      * with security on; each service authenticates as itself ({@link TransportSecurity}, docs/SECURITY.md).
      */
     public static LocalStack startSecured(Settings settings, Progress progress) {
-        return start(settings, progress, true);
+        return start(settings, progress, true, null);
     }
 
-    private static LocalStack start(Settings settings, Progress progress, boolean secured) {
-        LocalStack stack = new LocalStack(settings, progress, secured);
+    /**
+     * Like {@link #start(Settings, Progress)}, with the services' connections to Kafka and Elasticsearch routed
+     * through the ports of {@code detour} (null: direct), where the caller runs proxies.
+     */
+    public static LocalStack start(Settings settings, Progress progress, NetworkDetour detour) {
+        return start(settings, progress, false, detour);
+    }
+
+    private static LocalStack start(Settings settings, Progress progress, boolean secured, NetworkDetour detour) {
+        LocalStack stack = new LocalStack(settings, progress, secured, detour);
         try {
             stack.startAll();
             return stack;
@@ -148,7 +159,7 @@ public final class LocalStack implements AutoCloseable {
                 + ", log " + elasticsearchBase.resolve("node/elasticsearch.log"));
         CompletableFuture<KafkaBroker> kafkaStart = CompletableFuture.supplyAsync(() -> {
             KafkaBroker broker = KafkaBroker.start(new KafkaBroker.Config(kafkaDir, settings.kafkaPort(),
-                    settings.kafkaControllerPort(), settings.kafkaHeap(), transportSecurity), distributions);
+                    settings.kafkaControllerPort(), settings.kafkaHeap(), transportSecurity), distributions, detour);
             broker.createDeclaredTopics();
             progress.report("kafka", "ready; topics " + KafkaTopics.declared().stream().map(KafkaTopics.Topic::name).toList());
             return broker;
@@ -186,9 +197,56 @@ public final class LocalStack implements AutoCloseable {
     private ServiceProcess startService(String name) {
         Map<String, Integer> ports = Map.of("search-service", settings.searchPort(), "ingest-service", settings.ingestPort(),
                 "classify-service", settings.classifyPort());
+        return startReplica(name, name, ports.get(name), serviceEnvironment(name, 0));
+    }
+
+    /**
+     * Starts replica {@code index} (1, 2, ...) of {@code service} beside the first one, on a free port, and waits
+     * until it is ready. It has the first one's settings but its own name ({@code <service>-<index>}: log and
+     * pid file), its own static member id in every consumer group that has one (ingest: its own User-Agent too,
+     * so the feed server can tell which replica polled a feed), and the supervisor restarts it when it dies.
+     */
+    public ServiceProcess startReplica(String service, int index, Duration timeout) {
+        if (!SERVICES.contains(service) || index < 1) {
+            throw new IllegalArgumentException("no replica " + index + " of " + service);
+        }
+        String name = replicaName(service, index);
+        if (services.containsKey(name)) {
+            throw new IllegalStateException(name + " is already running");
+        }
+        ServiceProcess replica = startReplica(service, name, Net.freePort(), serviceEnvironment(service, index));
+        replica.awaitReady(timeout);
+        progress.report(name, "ready");
+        return replica;
+    }
+
+    /** The name of replica {@code index} of {@code service}: the service's own name for the first (0). */
+    public static String replicaName(String service, int index) {
+        return index == 0 ? service : service + "-" + index;
+    }
+
+    /** The static member id of replica {@code index} of {@code service} in its consumer groups. */
+    public static String instanceId(String service, int index) {
+        return service + "-" + index;
+    }
+
+    private ServiceProcess startReplica(String service, String name, int port, Map<String, String> environment) {
+        ServiceProcess process = ServiceProcess.start(settings.repoRoot(), service, name, port, settings.serviceHeap(),
+                environment, settings.dataDir().resolve("logs"));
+        services.put(name, process);
+        started.add(process);
+        if (supervising) {
+            supervisor.watch(process);
+        }
+        progress.report(name, "starting on " + process.uri() + ", log " + process.logFile());
+        return process;
+    }
+
+    private Map<String, String> serviceEnvironment(String name, int replica) {
         Map<String, String> environment = new LinkedHashMap<>(settings.extraEnvironment());
-        environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        environment.put("QUARKUS_ELASTICSEARCH_HOSTS", elasticsearch.hostAndPort());
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", detour == null ? kafka.bootstrapServers() : detour.kafkaBootstrap());
+        environment.put("QUARKUS_ELASTICSEARCH_HOSTS",
+                detour == null ? elasticsearch.hostAndPort() : detour.elasticsearchHostAndPort());
         // one node: a replica could never be allocated and the index would stay yellow
         environment.put("NEWSROOM_SEARCH_INDEX_REPLICAS", "0");
         environment.put("NEWSROOM_INGEST_FEEDS", String.join(",", feedServer.urls()));
@@ -204,17 +262,12 @@ public final class LocalStack implements AutoCloseable {
         // static group membership: a restarted service gets its partitions back at once (docs/DELIVERY.md)
         if (!name.equals("ingest-service")) {
             String prefix = "NEWSROOM_" + name.replace("-service", "").toUpperCase(java.util.Locale.ROOT);
-            environment.putIfAbsent(prefix + "_CONSUMER_GROUP_INSTANCE_ID", name + "-0");
+            environment.putIfAbsent(prefix + "_CONSUMER_GROUP_INSTANCE_ID", instanceId(name, replica));
+        } else {
+            environment.putIfAbsent("NEWSROOM_INGEST_STATE_OWNER_INSTANCE_ID", instanceId(name, replica));
+            environment.putIfAbsent("NEWSROOM_INGEST_USER_AGENT", IngestUserAgent.of(instanceId(name, replica)));
         }
-        ServiceProcess service = ServiceProcess.start(settings.repoRoot(), name, ports.get(name), settings.serviceHeap(),
-                environment, settings.dataDir().resolve("logs"));
-        services.put(name, service);
-        started.add(service);
-        if (supervising) {
-            supervisor.watch(service);
-        }
-        progress.report(name, "starting on " + service.uri() + ", log " + service.logFile());
-        return service;
+        return environment;
     }
 
     /** Stops one service and starts it again with the same settings (its state in memory is lost). */

@@ -62,6 +62,13 @@ public final class LocalStackMain {
             System.exit(1);
             return;
         }
+        try {
+            startReplicas(stack[0], System.getenv("NEWSROOM_REPLICAS"));
+        } catch (RuntimeException e) {
+            System.err.println("A replica could not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         String search = "http://localhost:" + settings.searchPort();
         awaitFirstArticles(search, stack[0]);
         System.out.println();
@@ -96,6 +103,22 @@ public final class LocalStackMain {
                 System.err.println(given.get().name() + " kept dying and is not restarted again (see above and "
                         + given.get().logFile() + "); stopping everything.");
                 System.exit(1);
+            }
+        }
+    }
+
+    /**
+     * {@code NEWSROOM_REPLICAS} (1 unless set, at most 6: the partitions of {@code news.feed-state}) replicas of each
+     * service: the first ones are running, this starts the others on free ports.
+     */
+    private static void startReplicas(LocalStack stack, String setting) {
+        int replicas = setting == null || setting.isBlank() ? 1 : Integer.parseInt(setting.strip());
+        if (replicas < 1 || replicas > 6) {
+            throw new IllegalArgumentException("NEWSROOM_REPLICAS must be 1 to 6, not " + replicas);
+        }
+        for (int index = 1; index < replicas; index++) {
+            for (String service : LocalStack.SERVICES) {
+                stack.startReplica(service, index, Duration.ofMinutes(2));
             }
         }
     }

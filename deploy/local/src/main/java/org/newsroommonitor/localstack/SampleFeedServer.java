@@ -11,10 +11,13 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -30,6 +33,11 @@ public final class SampleFeedServer implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, byte[]> feeds = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+    private final Queue<Request> log = new ConcurrentLinkedQueue<>();
+
+    /** One request for a feed: which feed, the User-Agent that asked (ingest replicas name themselves), when. */
+    public record Request(String feed, String userAgent, Instant at) {
+    }
 
     private SampleFeedServer(HttpServer server) {
         this.server = server;
@@ -89,6 +97,11 @@ public final class SampleFeedServer implements AutoCloseable {
         return count == null ? 0 : count.get();
     }
 
+    /** Every request for a feed since the start, in arrival order. */
+    public List<Request> requests() {
+        return List.copyOf(log);
+    }
+
     public int port() {
         return server.getAddress().getPort();
     }
@@ -97,6 +110,8 @@ public final class SampleFeedServer implements AutoCloseable {
         try (exchange) {
             String name = exchange.getRequestURI().getPath().substring("/feeds/".length());
             requests.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet();
+            log.add(new Request(name, String.valueOf(exchange.getRequestHeaders().getFirst("User-Agent")),
+                    Instant.now()));
             byte[] body = feeds.get(name);
             if (body == null || !"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod())) {
                 byte[] message = "not found\n".getBytes(StandardCharsets.UTF_8);

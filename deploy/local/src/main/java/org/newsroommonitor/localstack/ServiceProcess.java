@@ -34,11 +34,20 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(Path repoRoot, String name, int port, String heap, Map<String, String> environment,
                                        Path logDirectory) {
-        Path jar = repoRoot.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        return start(repoRoot, name, name, port, heap, environment, logDirectory);
+    }
+
+    /**
+     * Starts a replica of the service of module {@code module} under its own {@code name} (log file, pid file,
+     * restart policy): {@code ingest-service-1} is a second replica of {@code ingest-service}.
+     */
+    public static ServiceProcess start(Path repoRoot, String module, String name, int port, String heap,
+                                       Map<String, String> environment, Path logDirectory) {
+        Path jar = repoRoot.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (mvn package -DskipTests)");
         }
-        Net.requireFree(port, name, "NEWSROOM_" + name.replace("-service", "").toUpperCase() + "_PORT");
+        Net.requireFree(port, name, "NEWSROOM_" + module.replace("-service", "").toUpperCase() + "_PORT");
         Map<String, String> env = new HashMap<>(environment);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.putIfAbsent("QUARKUS_HTTP_HOST", Net.LOOPBACK);
@@ -110,6 +119,17 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    /**
+     * Kills the current run with SIGKILL and marks it stopped, so the supervisor does not restart it: a replica
+     * lost for good, whose work the other replicas must take over.
+     */
+    public void killForGood() {
+        stopRequested = true;
+        synchronized (this) {
+            ProcessHandle.of(process.pid()).ifPresent(ProcessHandle::destroyForcibly);
         }
     }
 

@@ -69,8 +69,8 @@ class FaultToleranceTest {
     /** The bound asserted on the recovery time; the figure itself is printed and reported in docs/DELIVERY.md. */
     private static final Duration RECOVERY_BOUND = Duration.ofSeconds(30);
     /**
-     * ingest-service's feed-owner group has no static membership: the restarted replica waits for the dead one's
-     * 10 s session to expire, reads news.feed-state again, and polls at its next schedule tick.
+     * The restarted ingest-service rejoins its feed-owner group as the same static member, but must read
+     * news.feed-state again before it polls, at its next schedule tick.
      */
     private static final Duration INGEST_RECOVERY_BOUND = Duration.ofSeconds(60);
     private static final Duration PIPELINE_TIMEOUT = Duration.ofMinutes(10);

@@ -3,6 +3,7 @@ package org.newsroommonitor.ingest.config;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import org.newsroommonitor.kafkaedges.ConsumerGroupConfig;
 
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -121,6 +122,14 @@ public interface IngestConfig {
          */
         @WithDefault("ingest-service-feed-owners")
         String ownerGroup();
+
+        /**
+         * Membership in the owner group ({@code owner.session-timeout}, {@code owner.heartbeat-interval},
+         * {@code owner.instance-id}): a replica that dies without leaving loses its feeds to the others after the
+         * session timeout (10 s); one restarted with the same instance id (static membership, unique among the live
+         * replicas: a StatefulSet pod name, or what the local stack sets) gets its partitions back at once.
+         */
+        ConsumerGroupConfig owner();
 
         /** How long the start waits for the state to be read and partitions to be assigned before polling. */
         @WithDefault("60s")

@@ -49,17 +49,17 @@ public class FeedStateTopic {
     @Inject
     FeedStateTopic(IngestConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, FeedRegistry registry) {
-        this(bootstrap, KafkaClientSecurity.from(kafkaConfig), config.state().topic(), config.state().ownerGroup(),
+        this(bootstrap, KafkaClientSecurity.from(kafkaConfig), config.state().topic(), OwnerGroup.of(config.state()),
                 config.state().startTimeout(), registry);
     }
 
     /** Starts reading {@code topic} and joining {@code ownerGroup} on it, on a plain (PLAINTEXT) broker. */
-    public FeedStateTopic(String bootstrap, String topic, String ownerGroup, Duration startTimeout,
+    public FeedStateTopic(String bootstrap, String topic, OwnerGroup ownerGroup, Duration startTimeout,
             FeedRegistry registry) {
         this(bootstrap, KafkaClientSecurity.NONE, topic, ownerGroup, startTimeout, registry);
     }
 
-    FeedStateTopic(String bootstrap, KafkaClientSecurity security, String topic, String ownerGroup,
+    FeedStateTopic(String bootstrap, KafkaClientSecurity security, String topic, OwnerGroup ownerGroup,
             Duration startTimeout, FeedRegistry registry) {
         this.writer = new StateTopicWriter(bootstrap, security, topic);
         this.feedStates = new KafkaFeedStateStore(writer);

@@ -1,5 +1,6 @@
 package org.newsroommonitor.ingest.statetopic;
 
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,8 +30,9 @@ import java.util.stream.Collectors;
  * Splits the feeds between the replicas by the partitions of the state topic: every replica joins one consumer group
  * on it and polls exactly the feeds whose {@code feed:<id>} key falls into a partition it is assigned (Kafka's own
  * key hashing, so a feed's state lives in a partition its poller reads). When a replica leaves or dies, Kafka gives
- * its partitions, and so its feeds, to the others: at once when it stops, within the 10 s session timeout when it
- * dies. More replicas than partitions leave some idle. The group's consumer runs on its own thread and reads no
+ * its partitions, and so its feeds, to the others: at once when it stops, after the session timeout (10 s by
+ * default) when it dies. A static member ({@link OwnerGroup#instanceId()}) restarted within that time gets its own
+ * partitions back without a rebalance. More replicas than partitions leave some idle. The group's consumer runs on its own thread and reads no
  * records; a topic that does not exist yet is waited for by the consumer itself (it keeps asking for its metadata).
  */
 final class KafkaFeedOwnership implements FeedOwnership, AutoCloseable {
@@ -50,23 +53,23 @@ final class KafkaFeedOwnership implements FeedOwnership, AutoCloseable {
      * @param state        the reader of the state topic: the replica is ready once it has caught up
      * @param startTimeout how long {@link #awaitReady()} waits
      */
-    KafkaFeedOwnership(String bootstrap, KafkaClientSecurity security, String topic, String group, String clientId,
-            CompactedTopicReader state, Duration startTimeout) {
+    KafkaFeedOwnership(String bootstrap, KafkaClientSecurity security, String topic, OwnerGroup group,
+            String clientId, CompactedTopicReader state, Duration startTimeout) {
         this.topic = topic;
         this.state = state;
         this.startTimeout = startTimeout;
-        this.consumer = new KafkaConsumer<>(security.applyTo(Map.of(
+        Map<String, Object> settings = new HashMap<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, group,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1",
-                // a replica that dies without leaving the group loses its feeds after 10 s, not Kafka's default 45 s
-                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "10000",
-                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "3000",
                 ConsumerConfig.FETCH_MAX_BYTES_CONFIG, "1024",
-                ConsumerConfig.CLIENT_ID_CONFIG, clientId)),
-                new StringDeserializer(), new StringDeserializer());
+                ConsumerConfig.CLIENT_ID_CONFIG, clientId));
+        // group, session and heartbeat (a replica that dies loses its feeds after the session timeout, 10 s by
+        // default instead of Kafka's 45 s), and the static member id when configured
+        settings.putAll(group.consumerSettings());
+        this.consumer = new KafkaConsumer<>(security.applyTo(settings), new StringDeserializer(),
+                new StringDeserializer());
         this.thread = Thread.ofPlatform().daemon().name("feed-state-owner").unstarted(this::own);
     }
 
@@ -144,7 +147,10 @@ final class KafkaFeedOwnership implements FeedOwnership, AutoCloseable {
             }
         } finally {
             owned.clear();
-            consumer.close(Duration.ofSeconds(5)); // leaves the group: the other replicas take over at once
+            // leaves the group, a static member too (which by default stays until its session times out): the other
+            // replicas take over at once
+            consumer.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                    .withTimeout(Duration.ofSeconds(5)));
         }
     }
 

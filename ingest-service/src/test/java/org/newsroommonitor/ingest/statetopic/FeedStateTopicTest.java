@@ -18,6 +18,7 @@ import org.newsroommonitor.ingest.poll.Polling;
 import org.newsroommonitor.ingest.registry.Feed;
 import org.newsroommonitor.ingest.registry.FeedRegistry;
 import org.newsroommonitor.ingest.state.PollSchedule;
+import org.newsroommonitor.kafkaedges.ConsumerGroupConfig;
 import org.newsroommonitor.localstack.TestServers;
 import org.newsroommonitor.messages.Article;
 
@@ -28,6 +29,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -167,6 +169,33 @@ class FeedStateTopicTest {
     }
 
     @Test
+    void aStaticMemberThatStopsHandsItsFeedsOverAtOnce() {
+        // a 30 s session: without leaving the group on close, the survivor would wait for it to time out
+        FeedStateTopic a = store(topic, staticMember("replica-a"), new FeedRegistry(AllowedHosts.none()));
+        FeedStateTopic b = store(topic, staticMember("replica-b"), new FeedRegistry(AllowedHosts.none()));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(a.ownedPartitions()).isNotEmpty();
+            assertThat(b.ownedPartitions()).isNotEmpty();
+            Set<Integer> union = new HashSet<>(a.ownedPartitions());
+            union.addAll(b.ownedPartitions());
+            assertThat(union).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5);
+        });
+
+        long closing = System.nanoTime();
+        a.close();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(b.ownedPartitions()).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5));
+        assertThat(Duration.ofNanos(System.nanoTime() - closing))
+                .as("hand-over after a static member stopped, well inside its 30 s session")
+                .isLessThan(Duration.ofSeconds(15));
+    }
+
+    private OwnerGroup staticMember(String instanceId) {
+        return new OwnerGroup(group,
+                ConsumerGroupConfig.of(Duration.ofSeconds(30), Duration.ofSeconds(3), Optional.of(instanceId)));
+    }
+
+    @Test
     void aReplicaStartedBeforeTheTopicExistsWaitsForIt() {
         String missing = "feed-state-later-" + UUID.randomUUID();
         FeedStateTopic early = store(missing, new FeedRegistry(AllowedHosts.none()));
@@ -184,7 +213,13 @@ class FeedStateTopicTest {
     }
 
     private FeedStateTopic store(String topicName, FeedRegistry registry) {
-        FeedStateTopic store = new FeedStateTopic(TestServers.kafka().bootstrapServers(), topicName, group,
+        return store(topicName,
+                new OwnerGroup(group, ConsumerGroupConfig.of(Duration.ofSeconds(10), Duration.ofSeconds(3), Optional.empty())),
+                registry);
+    }
+
+    private FeedStateTopic store(String topicName, OwnerGroup owners, FeedRegistry registry) {
+        FeedStateTopic store = new FeedStateTopic(TestServers.kafka().bootstrapServers(), topicName, owners,
                 Duration.ofSeconds(60), registry);
         stores.add(store);
         return store;
