@@ -92,6 +92,12 @@ class ErrorAnswersTest {
     }
 
     @Test
+    void aMalformedRequestUriIs400SayingWhy() {
+        assertError(RawHttp.send("GET /api/subscriptions?owner=<x> HTTP/1.1\r\nHost: test", new byte[0]), 400,
+                "the request URI is not valid: Illegal character in query at index 25");
+    }
+
+    @Test
     void sizes() {
         assertError(RawHttp.send("POST /api/classify HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\n"
                 + "Content-Length: 20000000", "{\"title\": \"".getBytes(StandardCharsets.UTF_8)), 413,

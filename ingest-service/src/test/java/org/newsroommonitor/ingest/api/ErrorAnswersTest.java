@@ -1,5 +1,6 @@
 package org.newsroommonitor.ingest.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.EncoderConfig;
@@ -9,10 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.newsroommonitor.ingest.FixtureFeedServer;
 import org.newsroommonitor.ingest.IngestTestResource;
 import org.newsroommonitor.ingest.registry.Feed;
+import org.newsroommonitor.localstack.RawHttp;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.newsroommonitor.localstack.TestUsers.asAdmin;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -146,6 +149,16 @@ class ErrorAnswersTest {
         asAdmin().header("X-Big", "a".repeat(30_000)).when().get("/api/feeds").then()
                 .statusCode(431).contentType(ContentType.JSON)
                 .body("error", equalTo("the request headers are larger than 20480 bytes"));
+    }
+
+    @Test
+    void aMalformedRequestUriIs400SayingWhy() throws Exception {
+        RawHttp.Answer answer = RawHttp.send("GET /api/feeds/%zz HTTP/1.1\r\nHost: test", new byte[0]);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.headers().get("content-type")).startsWith("application/json");
+        assertThat(new ObjectMapper().readTree(answer.body()).path("error").asText())
+                .isEqualTo("the request URI is not valid: Malformed escape pair at index 11");
     }
 
     @Test

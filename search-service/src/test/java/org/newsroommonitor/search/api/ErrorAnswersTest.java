@@ -93,6 +93,14 @@ class ErrorAnswersTest {
     }
 
     @Test
+    void aMalformedRequestUriIs400SayingWhy() {
+        assertError(RawHttp.send("GET /api/search?q=%zz HTTP/1.1\r\nHost: test", new byte[0]), 400,
+                "the request URI is not valid: Malformed escape pair at index 14");
+        assertError(RawHttp.send("GET /api/subscriptions/a\"b HTTP/1.1\r\nHost: test", new byte[0]), 400,
+                "the request URI is not valid: Illegal character in path at index 20");
+    }
+
+    @Test
     void sizes() {
         assertError(RawHttp.send("POST /api/subscriptions HTTP/1.1\r\nHost: test\r\nContent-Type: application/json"
                 + "\r\nContent-Length: 20000000", "{\"name\": \"".getBytes(StandardCharsets.UTF_8)), 413,

@@ -1,0 +1,57 @@
+package org.newsroommonitor.edges;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Optional;
+
+/**
+ * Refuses with 400 and {@code {"error"}} a request whose URI {@link URI} does not accept (a raw {@code "}, {@code <}
+ * or {@code |}, a broken {@code %}-escape), before any route reads it. Quarkus makes this same check before the
+ * router and answers such a request with 400 and no body, unless the JVM runs with the system property
+ * {@value #QUARKUS_CHECK_OFF}{@code =true}: the local stack, the images and the tests start every service so, and
+ * then this route is the check. Without the property the answer is Quarkus' own (the same status, no body). A
+ * request line the HTTP decoder cannot read at all (a space inside the URI) never reaches either.
+ */
+@ApplicationScoped
+public class RequestUriCheck {
+
+    /** The system property with which Quarkus leaves the URI check to the routes (read once, at start). */
+    public static final String QUARKUS_CHECK_OFF = "vertx.disableURIValidation";
+
+    private final ObjectMapper mapper;
+
+    public RequestUriCheck(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    void install(@Observes Router router) {
+        // right after the security headers' route, so that the refusal carries them, and before every other
+        router.route().order(Integer.MIN_VALUE + 1).handler(this::check);
+    }
+
+    private void check(RoutingContext context) {
+        Optional<String> problem = problem(context.request().uri());
+        if (problem.isPresent()) {
+            ErrorRoutes.answer(context, mapper, 400, problem.get());
+        } else {
+            context.next();
+        }
+    }
+
+    /** Why {@code uri} is not a valid request URI (the reason and index, never the URI itself), or empty. */
+    static Optional<String> problem(String uri) {
+        try {
+            new URI(uri);
+            return Optional.empty();
+        } catch (URISyntaxException e) {
+            return Optional.of("the request URI is not valid: " + e.getReason()
+                    + (e.getIndex() >= 0 ? " at index " + e.getIndex() : ""));
+        }
+    }
+}
