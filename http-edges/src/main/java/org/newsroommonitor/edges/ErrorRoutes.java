@@ -24,8 +24,8 @@ import java.util.Map;
 /**
  * Answers in {@code {"error": "why"}} ({@link ErrorBody}) what no endpoint gets to answer: a request whose URI is
  * too long (414), whose headers are too large (431), whose body is larger than
- * {@code quarkus.http.limits.max-body-size} (413) or whose {@code Content-Type} is not one media type (415), all
- * refused before an endpoint reads the request; and a request no route takes (404, 405). Installed in every service
+ * {@code quarkus.http.limits.max-body-size} (413), whose {@code Content-Type} is not one media type (415) or is
+ * multipart without a boundary (400), all refused before an endpoint reads the request; and a request no route takes (404, 405). Installed in every service
  * that depends on this module. Each service sets the HTTP decoder's own limits
  * ({@code quarkus.http.limits.max-initial-line-length}, {@code max-header-size}) above these, so only requests
  * beyond them get the decoder's answer without a body. Not installed in a service that answers the framework's
@@ -81,6 +81,10 @@ public class ErrorRoutes {
         } else if (!isMediaType(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
             answer(context, 415, "Content-Type '" + request.getHeader(HttpHeaders.CONTENT_TYPE)
                     + "' is not one media type");
+        } else if (isMultipartWithoutBoundary(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
+            // RESTEasy's multipart reader fails with a 500 on an empty boundary (found by the fuzz test)
+            answer(context, 400, "Content-Type '" + request.getHeader(HttpHeaders.CONTENT_TYPE)
+                    + "' is multipart without a boundary");
         } else if (request.headers().contains(HttpHeaders.TRANSFER_ENCODING)
                 && !isForm(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
             chunkedBodies.handle(context);
@@ -115,6 +119,18 @@ public class ErrorRoutes {
         } catch (NumberFormatException e) {
             return -1;
         }
+    }
+
+    /** Whether a Content-Type header (one media type) is multipart with no boundary, or an empty one. */
+    static boolean isMultipartWithoutBoundary(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        MediaType mediaType = MediaType.valueOf(contentType);
+        String boundary = mediaType.getParameters().entrySet().stream()
+                .filter(parameter -> parameter.getKey().equalsIgnoreCase("boundary"))
+                .map(Map.Entry::getValue).findFirst().orElse("");
+        return mediaType.getType().equalsIgnoreCase("multipart") && boundary.isBlank();
     }
 
     /** Whether a Content-Type header is absent or names one media type. */

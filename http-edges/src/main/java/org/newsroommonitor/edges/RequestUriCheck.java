@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -30,9 +32,14 @@ public class RequestUriCheck {
         this.mapper = mapper;
     }
 
-    void install(@Observes Router router) {
-        // right after the security headers' route, so that the refusal carries them, and before every other
-        router.route().order(Integer.MIN_VALUE + 1).handler(this::check);
+    /**
+     * Installs the check in the first route order, as the last observer of the router (after {@link SecurityHeaders}
+     * and its default priority), so that it follows the security headers' route and precedes every route Quarkus adds
+     * later in that order: a header filter with a path ({@code quarkus.http.filter.*.matches}) decodes the path and
+     * would answer a broken escape in it with Vert.x' own text "Bad Request".
+     */
+    void install(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(this::check);
     }
 
     private void check(RoutingContext context) {

@@ -37,4 +37,15 @@ class ErrorRoutesTest {
         assertThat(ErrorRoutes.isForm("application/json")).isFalse();
         assertThat(ErrorRoutes.isForm(null)).isFalse();
     }
+
+    @Test
+    void aMultipartTypeNeedsABoundary() {
+        assertThat(ErrorRoutes.isMultipartWithoutBoundary("multipart/form-data; boundary=")).isTrue();
+        assertThat(ErrorRoutes.isMultipartWithoutBoundary("multipart/form-data; boundary=\"\"")).isTrue();
+        assertThat(ErrorRoutes.isMultipartWithoutBoundary("multipart/form-data")).isTrue();
+        assertThat(ErrorRoutes.isMultipartWithoutBoundary("Multipart/Mixed; BOUNDARY=x1")).isFalse();
+        assertThat(ErrorRoutes.isMultipartWithoutBoundary("multipart/form-data; boundary=fuzz")).isFalse();
+        assertThat(ErrorRoutes.isMultipartWithoutBoundary("application/json")).isFalse();
+        assertThat(ErrorRoutes.isMultipartWithoutBoundary(null)).isFalse();
+    }
 }

@@ -53,6 +53,14 @@ class ErrorAnswersTest {
                 "the multipart/form-data body cannot be read: Connection terminated parsing multipart request");
     }
 
+    /** Found by deploy/system-tests' EndpointFuzzTest: a form with an empty boundary was answered 500. */
+    @Test
+    void aMultipartFormWithAnEmptyBoundaryIs400() {
+        assertError(raw("POST /api/rules/test", adminAuthorization()
+                + "\r\nContent-Type: multipart/form-data; boundary=", "--\r\n\r\n--\r\n"), 400,
+                "Content-Type 'multipart/form-data; boundary=' is multipart without a boundary");
+    }
+
     @Test
     void mediaTypes() {
         assertError(asAdmin().accept("text/html").contentType(ContentType.JSON).body("{}").post("/api/classify"), 406,

@@ -98,6 +98,11 @@ class ErrorAnswersTest {
                 "the request URI is not valid: Malformed escape pair at index 14");
         assertError(RawHttp.send("GET /api/subscriptions/a\"b HTTP/1.1\r\nHost: test", new byte[0]), 400,
                 "the request URI is not valid: Illegal character in path at index 20");
+        // a broken escape in the path: before the UI's header filter (quarkus.http.filter.ui), which decodes paths
+        RawHttp.Answer brokenPath = RawHttp.send("GET /api/articles/% HTTP/1.1\r\nHost: test", new byte[0]);
+        assertError(brokenPath, 400, "the request URI is not valid: Malformed escape pair at index 14");
+        assertThat(brokenPath.headers()).containsEntry("x-frame-options", "DENY")
+                .containsEntry("x-content-type-options", "nosniff");
     }
 
     @Test
