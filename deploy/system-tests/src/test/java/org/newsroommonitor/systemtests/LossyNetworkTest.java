@@ -32,7 +32,6 @@ import static org.awaitility.Awaitility.await;
  */
 class LossyNetworkTest {
 
-    private static final int FEEDS = Integer.getInteger("newsroom.faults.feeds", 100);
     private static final long LATENCY_MS = 50;
     private static final double RESET_CHANCE = 0.2;
     private static final long DEGRADED_SECONDS = 60;
@@ -81,14 +80,8 @@ class LossyNetworkTest {
         assertThat(kafkaProxy.connections()).as("service connections to Kafka through the proxy").isPositive();
         assertThat(elasticsearchProxy.connections()).as("search-service connections to Elasticsearch through the proxy")
                 .isPositive();
-        PipelineRun run = new PipelineRun(stack, FEEDS);
-        long started = System.nanoTime();
-        long articlesBefore = run.endOffsets("news.articles");
-        long classifiedBefore = run.endOffsets("news.classified");
-        run.start(List.of("classify-service"));
-
-        await("a third of the articles published").atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(250))
-                .until(() -> run.endOffsets("news.articles") - articlesBefore >= run.n() / 3);
+        PipelineRun run = new PipelineRun(stack, "lossy-network");
+        run.startAndAwaitAThird(List.of("classify-service"), PipelineRun.PUBLISHED);
         long classifiedAtStart = run.endOffsets("news.classified");
         kafkaProxy.degrade(Duration.ofMillis(LATENCY_MS), RESET_CHANCE);
         elasticsearchProxy.degrade(Duration.ofMillis(LATENCY_MS), RESET_CHANCE);
@@ -109,15 +102,11 @@ class LossyNetworkTest {
         long healedAt = System.nanoTime();
 
         Throwable failed = org.assertj.core.api.Assertions.catchThrowable(run::awaitAndCheckExactlyOnce);
-        long classifiedRecords = run.endOffsets("news.classified") - classifiedBefore;
-        System.out.printf(Locale.ROOT, "[faults] scenario=lossy-network N=%d duration=%ds degraded=%ds latency=%dms"
-                        + " reset-chance=%.2f/s resets=kafka:%d,elasticsearch:%d classified-while-degraded=%d"
-                        + " done-after-heal=%ds restarts=%d classified-records=%d (redelivered %d)%n", run.n(),
-                Duration.ofNanos(System.nanoTime() - started).toSeconds(), DEGRADED_SECONDS, LATENCY_MS, RESET_CHANCE,
-                kafkaProxy.resets(), elasticsearchProxy.resets(), classifiedWhileDegraded,
-                Duration.ofNanos(System.nanoTime() - healedAt).toSeconds(),
-                LocalStack.SERVICES.stream().mapToInt(stack::restarts).sum(), classifiedRecords,
-                classifiedRecords - run.n());
+        System.out.println(run.figure(String.format(Locale.ROOT, "degraded=%ds latency=%dms reset-chance=%.2f/s"
+                        + " resets=kafka:%d,elasticsearch:%d classified-while-degraded=%d done-after-heal=%ds restarts=%d",
+                DEGRADED_SECONDS, LATENCY_MS, RESET_CHANCE, kafkaProxy.resets(), elasticsearchProxy.resets(),
+                classifiedWhileDegraded, Duration.ofNanos(System.nanoTime() - healedAt).toSeconds(),
+                LocalStack.SERVICES.stream().mapToInt(stack::restarts).sum())));
         if (failed != null) {
             throw new AssertionError("the data after the network healed", failed);
         }
