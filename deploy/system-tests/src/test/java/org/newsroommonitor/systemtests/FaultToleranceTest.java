@@ -11,8 +11,6 @@ import org.newsroommonitor.localstack.LocalStack;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -56,27 +54,21 @@ class FaultToleranceTest {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     }
 
-    private static Path dataDir;
+    private static TemporaryStack temporaryStack;
     private static LocalStack stack;
     private static final List<String> figures = new ArrayList<>();
 
     @BeforeAll
     static void startStack() throws IOException {
-        Path repoRoot = Path.of(System.getProperty("newsroom.repo.root", "../.."));
-        dataDir = Files.createTempDirectory("newsroom-faults-");
-        Files.setPosixFilePermissions(dataDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-        stack = LocalStack.start(LocalStack.Settings.onFreePorts(repoRoot, dataDir, Duration.ofSeconds(5), Map.of()),
-                (part, message) -> System.out.printf("[faults] %-17s %s%n", part, message));
+        temporaryStack = new TemporaryStack("faults", Duration.ofSeconds(5));
+        stack = temporaryStack.start();
     }
 
     @AfterAll
     static void stopStack() throws IOException {
         figures.forEach(System.out::println);
-        if (stack != null) {
-            stack.close();
-        }
-        try (var paths = Files.walk(dataDir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        if (temporaryStack != null) {
+            temporaryStack.close();
         }
     }
 

@@ -7,12 +7,9 @@ import org.newsroommonitor.localstack.LocalStack;
 import org.newsroommonitor.localstack.NetworkDetour;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -40,38 +37,30 @@ class LossyNetworkTest {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     }
 
-    private static Path dataDir;
+    private static TemporaryStack temporaryStack;
     private static LocalStack stack;
     private static LossyProxy kafkaProxy;
     private static LossyProxy elasticsearchProxy;
 
     @BeforeAll
     static void startStackBehindProxies() throws IOException {
-        Path repoRoot = Path.of(System.getProperty("newsroom.repo.root", "../.."));
-        dataDir = Files.createTempDirectory("newsroom-lossy-");
-        Files.setPosixFilePermissions(dataDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-        LocalStack.Settings settings = LocalStack.Settings.onFreePorts(repoRoot, dataDir, Duration.ofSeconds(5),
-                Map.of());
+        temporaryStack = new TemporaryStack("faults", Duration.ofSeconds(5));
         NetworkDetour detour = NetworkDetour.onFreePorts();
         kafkaProxy = new LossyProxy("kafka", detour.kafkaProxyPort(), detour.kafkaListenerPort());
         elasticsearchProxy = new LossyProxy("elasticsearch", detour.elasticsearchProxyPort(),
-                settings.elasticsearchPort());
-        stack = LocalStack.start(settings, (part, message) -> System.out.printf("[faults] %-17s %s%n", part, message),
-                detour);
+                temporaryStack.settings().elasticsearchPort());
+        stack = temporaryStack.start(detour);
     }
 
     @AfterAll
     static void stopStack() throws IOException {
-        if (stack != null) {
-            stack.close();
+        if (temporaryStack != null) {
+            temporaryStack.close();
         }
         for (LossyProxy proxy : new LossyProxy[] {kafkaProxy, elasticsearchProxy}) {
             if (proxy != null) {
                 proxy.close();
             }
-        }
-        try (var paths = Files.walk(dataDir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 

@@ -12,8 +12,6 @@ import org.newsroommonitor.localstack.LocalStack;
 import org.newsroommonitor.localstack.SampleFeedServer;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,7 +51,7 @@ class ReplicaFaultToleranceTest {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     }
 
-    private static Path dataDir;
+    private static TemporaryStack temporaryStack;
     private static LocalStack stack;
 
     /**
@@ -74,11 +72,8 @@ class ReplicaFaultToleranceTest {
 
     @BeforeAll
     static void startStackWithTwoReplicasOfEachService() throws IOException {
-        Path repoRoot = Path.of(System.getProperty("newsroom.repo.root", "../.."));
-        dataDir = Files.createTempDirectory("newsroom-replicas-");
-        Files.setPosixFilePermissions(dataDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-        stack = LocalStack.start(LocalStack.Settings.onFreePorts(repoRoot, dataDir, Duration.ofSeconds(5), Map.of()),
-                (part, message) -> System.out.printf("[faults] %-17s %s%n", part, message));
+        temporaryStack = new TemporaryStack("faults", Duration.ofSeconds(5));
+        stack = temporaryStack.start();
         for (String service : LocalStack.SERVICES) {
             stack.startReplica(service, 1, Duration.ofSeconds(180));
         }
@@ -86,11 +81,8 @@ class ReplicaFaultToleranceTest {
 
     @AfterAll
     static void stopStack() throws IOException {
-        if (stack != null) {
-            stack.close();
-        }
-        try (var paths = Files.walk(dataDir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        if (temporaryStack != null) {
+            temporaryStack.close();
         }
     }
 
