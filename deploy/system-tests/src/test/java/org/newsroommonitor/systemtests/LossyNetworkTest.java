@@ -7,12 +7,9 @@ import org.newsroommonitor.localstack.LocalStack;
 import org.newsroommonitor.localstack.NetworkDetour;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +29,6 @@ import static org.awaitility.Awaitility.await;
  */
 class LossyNetworkTest {
 
-    private static final int FEEDS = Integer.getInteger("newsroom.faults.feeds", 100);
     private static final long LATENCY_MS = 50;
     private static final double RESET_CHANCE = 0.2;
     private static final long DEGRADED_SECONDS = 60;
@@ -41,38 +37,30 @@ class LossyNetworkTest {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     }
 
-    private static Path dataDir;
+    private static TemporaryStack temporaryStack;
     private static LocalStack stack;
     private static LossyProxy kafkaProxy;
     private static LossyProxy elasticsearchProxy;
 
     @BeforeAll
     static void startStackBehindProxies() throws IOException {
-        Path repoRoot = Path.of(System.getProperty("newsroom.repo.root", "../.."));
-        dataDir = Files.createTempDirectory("newsroom-lossy-");
-        Files.setPosixFilePermissions(dataDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-        LocalStack.Settings settings = LocalStack.Settings.onFreePorts(repoRoot, dataDir, Duration.ofSeconds(5),
-                Map.of());
+        temporaryStack = new TemporaryStack("faults", Duration.ofSeconds(5));
         NetworkDetour detour = NetworkDetour.onFreePorts();
         kafkaProxy = new LossyProxy("kafka", detour.kafkaProxyPort(), detour.kafkaListenerPort());
         elasticsearchProxy = new LossyProxy("elasticsearch", detour.elasticsearchProxyPort(),
-                settings.elasticsearchPort());
-        stack = LocalStack.start(settings, (part, message) -> System.out.printf("[faults] %-17s %s%n", part, message),
-                detour);
+                temporaryStack.settings().elasticsearchPort());
+        stack = temporaryStack.start(detour);
     }
 
     @AfterAll
     static void stopStack() throws IOException {
-        if (stack != null) {
-            stack.close();
+        if (temporaryStack != null) {
+            temporaryStack.close();
         }
         for (LossyProxy proxy : new LossyProxy[] {kafkaProxy, elasticsearchProxy}) {
             if (proxy != null) {
                 proxy.close();
             }
-        }
-        try (var paths = Files.walk(dataDir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 
@@ -81,14 +69,8 @@ class LossyNetworkTest {
         assertThat(kafkaProxy.connections()).as("service connections to Kafka through the proxy").isPositive();
         assertThat(elasticsearchProxy.connections()).as("search-service connections to Elasticsearch through the proxy")
                 .isPositive();
-        PipelineRun run = new PipelineRun(stack, FEEDS);
-        long started = System.nanoTime();
-        long articlesBefore = run.endOffsets("news.articles");
-        long classifiedBefore = run.endOffsets("news.classified");
-        run.start(List.of("classify-service"));
-
-        await("a third of the articles published").atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(250))
-                .until(() -> run.endOffsets("news.articles") - articlesBefore >= run.n() / 3);
+        PipelineRun run = new PipelineRun(stack, "lossy-network");
+        run.startAndAwaitAThird(List.of("classify-service"), PipelineRun.PUBLISHED);
         long classifiedAtStart = run.endOffsets("news.classified");
         kafkaProxy.degrade(Duration.ofMillis(LATENCY_MS), RESET_CHANCE);
         elasticsearchProxy.degrade(Duration.ofMillis(LATENCY_MS), RESET_CHANCE);
@@ -109,15 +91,11 @@ class LossyNetworkTest {
         long healedAt = System.nanoTime();
 
         Throwable failed = org.assertj.core.api.Assertions.catchThrowable(run::awaitAndCheckExactlyOnce);
-        long classifiedRecords = run.endOffsets("news.classified") - classifiedBefore;
-        System.out.printf(Locale.ROOT, "[faults] scenario=lossy-network N=%d duration=%ds degraded=%ds latency=%dms"
-                        + " reset-chance=%.2f/s resets=kafka:%d,elasticsearch:%d classified-while-degraded=%d"
-                        + " done-after-heal=%ds restarts=%d classified-records=%d (redelivered %d)%n", run.n(),
-                Duration.ofNanos(System.nanoTime() - started).toSeconds(), DEGRADED_SECONDS, LATENCY_MS, RESET_CHANCE,
-                kafkaProxy.resets(), elasticsearchProxy.resets(), classifiedWhileDegraded,
-                Duration.ofNanos(System.nanoTime() - healedAt).toSeconds(),
-                LocalStack.SERVICES.stream().mapToInt(stack::restarts).sum(), classifiedRecords,
-                classifiedRecords - run.n());
+        System.out.println(run.figure(String.format(Locale.ROOT, "degraded=%ds latency=%dms reset-chance=%.2f/s"
+                        + " resets=kafka:%d,elasticsearch:%d classified-while-degraded=%d done-after-heal=%ds restarts=%d",
+                DEGRADED_SECONDS, LATENCY_MS, RESET_CHANCE, kafkaProxy.resets(), elasticsearchProxy.resets(),
+                classifiedWhileDegraded, Duration.ofNanos(System.nanoTime() - healedAt).toSeconds(),
+                LocalStack.SERVICES.stream().mapToInt(stack::restarts).sum())));
         if (failed != null) {
             throw new AssertionError("the data after the network healed", failed);
         }

@@ -25,8 +25,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,25 +59,19 @@ class PipelineEndToEndTest {
             "Tbilisi marathon draws a record field of runners",
             "Caspian freight operator reports record volumes on the Middle Corridor");
 
-    private static Path dataDir;
+    private static TemporaryStack temporaryStack;
     private static LocalStack stack;
 
     @BeforeAll
     static void startStack() throws IOException {
-        Path repoRoot = Path.of(System.getProperty("newsroom.repo.root", "../.."));
-        dataDir = Files.createTempDirectory("newsroom-e2e-");
-        Files.setPosixFilePermissions(dataDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-        stack = LocalStack.start(LocalStack.Settings.onFreePorts(repoRoot, dataDir, Duration.ofSeconds(3), Map.of()),
-                (part, message) -> System.out.printf("[e2e] %-17s %s%n", part, message));
+        temporaryStack = new TemporaryStack("e2e", Duration.ofSeconds(3));
+        stack = temporaryStack.start();
     }
 
     @AfterAll
     static void stopStack() throws IOException {
-        if (stack != null) {
-            stack.close();
-        }
-        try (var paths = Files.walk(dataDir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        if (temporaryStack != null) {
+            temporaryStack.close();
         }
     }
 

@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -36,23 +37,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * One run of N known articles through the local stack, for the fault tests of the replicas and of the lossy
- * network: serves them as feeds of {@value #ITEMS} items (unique links; every tenth mentions the run's saved search
- * word), registers the feeds with ingest-service (OPML), saves the search, and afterwards checks exactly what
- * docs/DELIVERY.md promises: the index holds the N URLs, each once and with its topics, the search API counts N,
- * and every alert due is on {@code news.alerts}. Also reads offsets and lags through the broker's direct listener.
+ * One run of N known articles through the local stack, one per scenario of the fault tests ({@link
+ * FaultToleranceTest}, {@link ReplicaFaultToleranceTest}, {@link LossyNetworkTest}): serves them as {@link #FEEDS}
+ * feeds of {@value #ITEMS} items (unique links; every tenth mentions the run's saved search word), registers the
+ * feeds with ingest-service (OPML), saves the search, and waits until a third of the work is through the hop the
+ * scenario strikes. Afterwards it waits until everything is through and checks exactly what docs/DELIVERY.md
+ * promises: the index holds the N URLs, each once and with its topics, the search API counts N, and every alert
+ * due is on {@code news.alerts}. Also reads offsets, lags and whole topics through the broker's direct listener.
  */
 final class PipelineRun {
 
     static final int ITEMS = 100;
+    /** Feeds of every run: 100 (N = 10,000) unless {@code -Dnewsroom.faults.feeds} says otherwise. */
+    static final int FEEDS = Integer.getInteger("newsroom.faults.feeds", 100);
     private static final int ALERT_EVERY = 10;
     private static final Duration PIPELINE_TIMEOUT = Duration.ofMinutes(10);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** How far a run is through one hop of the pipeline, as a count that only grows (records, commits). */
+    @FunctionalInterface
+    interface Progress {
+        long of(PipelineRun run) throws Exception;
+    }
+
+    /** Records reaching news.articles: ingest-service's work. */
+    static final Progress PUBLISHED = run -> run.endOffsets("news.articles");
+    /** Records reaching news.classified: classify-service's work. */
+    static final Progress CLASSIFIED = run -> run.endOffsets("news.classified");
+    /** Offsets search-service committed on news.classified: its indexing. */
+    static final Progress INDEXED = run -> run.committed("search-service", "news.classified");
+
     private final LocalStack stack;
-    private final int feeds;
-    final String run = "r" + UUID.randomUUID().toString().replace("-", "").substring(0, 9);
+    private final String scenario;
+    private final String run = "r" + UUID.randomUUID().toString().replace("-", "").substring(0, 9);
     private final String alertWord = "flag" + run;
     /** Feed file name (as the feed server logs it) -> URL. */
     final Map<String, String> feedUrls = new LinkedHashMap<>();
@@ -61,25 +79,39 @@ final class PipelineRun {
     private String subscription;
     /** When the OPML import returned: the feed fetches of ingest's feed discovery are all before it. */
     private Instant registered;
+    private long startedNanos;
+    private long classifiedBefore;
 
-    PipelineRun(LocalStack stack, int feeds) {
+    /** A run for {@code scenario}, the name its figure line gives. */
+    PipelineRun(LocalStack stack, String scenario) {
         this.stack = stack;
-        this.feeds = feeds;
+        this.scenario = scenario;
     }
 
     int n() {
-        return feeds * ITEMS;
+        return FEEDS * ITEMS;
+    }
+
+    /** The run's marker, in every link and title of its articles and in its dead-letter keys. */
+    String id() {
+        return run;
     }
 
     /**
-     * Saves the search (and waits until every classify replica named knows it), serves the feeds and registers
-     * them with the first ingest-service replica.
+     * Saves the search (and waits until every classify replica named knows it), serves the feeds, registers them
+     * with the first ingest-service replica, and waits until a third of the N articles is through the hop that
+     * {@code progress} counts: the moment a scenario injects its fault.
      */
-    void start(List<String> classifyReplicas) throws Exception {
+    void startAndAwaitAThird(List<String> classifyReplicas, Progress progress) throws Exception {
+        startedNanos = System.nanoTime();
+        classifiedBefore = endOffsets("news.classified");
+        long before = progress.of(this);
         saveSearch(classifyReplicas);
         serveFeeds();
         registerFeeds();
         registered = Instant.now();
+        await("a third of the work of " + scenario).atMost(PIPELINE_TIMEOUT).pollInterval(Duration.ofMillis(250))
+                .until(() -> progress.of(this) - before >= n() / 3);
     }
 
     /** When the feeds were registered: every fetch of a feed after it is a poll, not feed discovery's look. */
@@ -108,7 +140,7 @@ final class PipelineRun {
 
     private void serveFeeds() {
         Instant now = Instant.now();
-        for (int f = 0; f < feeds; f++) {
+        for (int f = 0; f < FEEDS; f++) {
             StringBuilder rss = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\">"
                     + "<channel><title>Fault wire " + run + " " + f + "</title><link>https://fault.example/" + run
                     + "/" + f + "</link><description>Test feed</description><language>en</language>\n");
@@ -149,28 +181,66 @@ final class PipelineRun {
                 .POST(HttpRequest.BodyPublishers.ofString(opml.toString())).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("OPML import -> %s", response.body()).isBetween(200, 201);
         assertThat(JSON.readTree(response.body()).path("added").size()).as("feeds added: %s", response.body())
-                .isEqualTo(feeds);
+                .isEqualTo(FEEDS);
+    }
+
+    /** {@link #awaitAllThrough()}, then {@link #checkExactlyOnce()}. */
+    void awaitAndCheckExactlyOnce() throws Exception {
+        awaitAllThrough();
+        checkExactlyOnce();
     }
 
     /**
-     * Waits until the N articles are indexed and both consumer groups have committed everything (redelivered
-     * records are through too), then checks the index, the search API and the alerts.
+     * Waits until the N articles are indexed and both consumer groups have committed everything (so redelivered
+     * records are through too).
      */
-    void awaitAndCheckExactlyOnce() throws Exception {
-        String prefix = "{\"prefix\":{\"url\":\"https://fault.example/" + run + "/\"}}";
+    void awaitAllThrough() {
         await("all " + n() + " articles of " + run + " indexed").atMost(PIPELINE_TIMEOUT)
                 .pollInterval(Duration.ofSeconds(1))
-                .until(() -> elasticsearch("/news-articles/_count", "{\"query\":" + prefix + "}").path("count")
+                .until(() -> elasticsearch("/news-articles/_count", "{\"query\":" + urlPrefix() + "}").path("count")
                         .asLong() >= n());
         await("classify-service and search-service caught up").atMost(PIPELINE_TIMEOUT)
                 .pollInterval(Duration.ofSeconds(1))
                 .until(() -> lag("classify-service", "news.articles") == 0
                         && lag("search-service", "news.classified") == 0);
+    }
+
+    /**
+     * The run's figure line, {@code [faults] scenario=... N=... duration=...s FIGURES classified-records=...
+     * (redelivered ...)}: the time and the records reaching news.classified from the start until now.
+     */
+    String figure(String figures) throws Exception {
+        long duration = Duration.ofNanos(System.nanoTime() - startedNanos).toSeconds();
+        long classifiedRecords = endOffsets("news.classified") - classifiedBefore;
+        return String.format(Locale.ROOT, "[faults] scenario=%s N=%d duration=%ds %s classified-records=%d"
+                + " (redelivered %d)", scenario, n(), duration, figures, classifiedRecords, classifiedRecords - n());
+    }
+
+    /**
+     * Checks the index (exactly the N URLs, each once, each with its topics), the search API's count and the
+     * alerts of the saved search.
+     */
+    void checkExactlyOnce() throws Exception {
+        Map<String, List<String>> byUrl = indexedByUrl();
+        assertThat(byUrl.keySet()).as("article URLs in the index").isEqualTo(urls);
+        assertThat(byUrl.entrySet().stream().filter(e -> e.getValue().size() != 1).map(Map.Entry::getKey).toList())
+                .as("articles indexed more than once").isEmpty();
+        assertThat(byUrl.entrySet().stream().filter(e -> e.getValue().getFirst().isEmpty()).map(Map.Entry::getKey)
+                .toList()).as("articles without topics").isEmpty();
+        assertThat(searchApiTotal()).as("the search API's count of the run's articles").isEqualTo(n());
+        assertThat(alertedUrls()).as("alerts of the saved search (at least once)").containsAll(alertUrls);
+    }
+
+    /**
+     * Every document of the run: URL -> the topic ids of each document with that URL (two documents with one URL
+     * would be an article indexed twice).
+     */
+    private Map<String, List<String>> indexedByUrl() throws Exception {
         HTTP.send(HttpRequest.newBuilder(stack.elasticsearch().httpUri().resolve("/news-articles/_refresh"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
         // at most N hits (Elasticsearch's result window is 10,000); a URL indexed twice shows in the total
         JsonNode hits = elasticsearch("/news-articles/_search", "{\"size\":" + n()
-                + ",\"track_total_hits\":true,\"_source\":[\"url\",\"topics.id\"],\"query\":" + prefix + "}")
+                + ",\"track_total_hits\":true,\"_source\":[\"url\",\"topics.id\"],\"query\":" + urlPrefix() + "}")
                 .path("hits");
         assertThat(hits.path("total").path("value").asLong()).as("documents of the run")
                 .isEqualTo(hits.path("hits").size());
@@ -179,14 +249,12 @@ final class PipelineRun {
             String topics = String.join(",", hit.path("_source").path("topics").findValuesAsText("id"));
             byUrl.computeIfAbsent(hit.path("_source").path("url").asText(), u -> new ArrayList<>()).add(topics);
         }
+        return byUrl;
+    }
 
-        assertThat(byUrl.keySet()).as("article URLs in the index").isEqualTo(urls);
-        assertThat(byUrl.entrySet().stream().filter(e -> e.getValue().size() != 1).map(Map.Entry::getKey).toList())
-                .as("articles indexed more than once").isEmpty();
-        assertThat(byUrl.entrySet().stream().filter(e -> e.getValue().getFirst().isEmpty()).map(Map.Entry::getKey)
-                .toList()).as("articles without topics").isEmpty();
-        assertThat(searchApiTotal()).as("the search API's count of the run's articles").isEqualTo(n());
-        assertThat(alertedUrls()).as("alerts of the saved search (at least once)").containsAll(alertUrls);
+    /** The Elasticsearch query for the documents of the run. */
+    private String urlPrefix() {
+        return "{\"prefix\":{\"url\":\"https://fault.example/" + run + "/\"}}";
     }
 
     private JsonNode elasticsearch(String path, String body) throws Exception {
@@ -206,31 +274,39 @@ final class PipelineRun {
         return JSON.readTree(response.body()).path("total").asLong();
     }
 
-    /** The article URLs of every alert on news.alerts for the saved search, read from the beginning to the end. */
-    private Set<String> alertedUrls() {
+    /** The article URLs of every alert on news.alerts for the saved search. */
+    private Set<String> alertedUrls() throws Exception {
         Set<String> alerted = new HashSet<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                "bootstrap.servers", stack.kafka().bootstrapServers(), "enable.auto.commit", "false"),
-                new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor("news.alerts").stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (subscription.equals(record.key())) {
-                        alerted.add(JSON.readTree(record.value()).path("url").asText());
-                    }
-                }
-                return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
-            });
+        for (ConsumerRecord<String, String> record : records("news.alerts")) {
+            if (subscription.equals(record.key())) {
+                alerted.add(JSON.readTree(record.value()).path("url").asText());
+            }
         }
         return alerted;
     }
 
     // --- Kafka, through the broker's direct listener ----------------------------------------------------------
 
+    /** Every record of {@code topic}, read from the beginning to the end it has now. */
+    List<ConsumerRecord<String, String>> records(String topic) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", stack.kafka().bootstrapServers(), "enable.auto.commit", "false"),
+                new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+                return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
+            });
+        }
+        return records;
+    }
+
+    /** Records on {@code topic}, summed over its partitions. */
     long endOffsets(String topic) throws Exception {
         try (Admin admin = stack.kafka().admin()) {
             return latest(admin, topic).values().stream().mapToLong(Long::longValue).sum();
@@ -243,6 +319,13 @@ final class PipelineRun {
                 .collect(Collectors.toMap(Function.identity(), p -> OffsetSpec.latest()));
         return admin.listOffsets(partitions).all().get(10, TimeUnit.SECONDS).entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+    }
+
+    /** The offsets {@code group} committed on {@code topic}, summed over its partitions. */
+    long committed(String group, String topic) throws Exception {
+        try (Admin admin = stack.kafka().admin()) {
+            return committed(admin, group, topic).values().stream().mapToLong(Long::longValue).sum();
+        }
     }
 
     /** The offsets {@code group} committed on {@code topic}, by partition. */

@@ -12,8 +12,6 @@ import org.newsroommonitor.localstack.LocalStack;
 import org.newsroommonitor.localstack.SampleFeedServer;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,7 +38,6 @@ import static org.awaitility.Awaitility.await;
  */
 class ReplicaFaultToleranceTest {
 
-    private static final int FEEDS = Integer.getInteger("newsroom.faults.feeds", 100);
     /** The target: the dead replica's partitions are the survivor's within 15 s. */
     private static final Duration ASSIGNED_BOUND = Duration.ofSeconds(15);
     /**
@@ -54,7 +51,7 @@ class ReplicaFaultToleranceTest {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     }
 
-    private static Path dataDir;
+    private static TemporaryStack temporaryStack;
     private static LocalStack stack;
 
     /**
@@ -75,11 +72,8 @@ class ReplicaFaultToleranceTest {
 
     @BeforeAll
     static void startStackWithTwoReplicasOfEachService() throws IOException {
-        Path repoRoot = Path.of(System.getProperty("newsroom.repo.root", "../.."));
-        dataDir = Files.createTempDirectory("newsroom-replicas-");
-        Files.setPosixFilePermissions(dataDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-        stack = LocalStack.start(LocalStack.Settings.onFreePorts(repoRoot, dataDir, Duration.ofSeconds(5), Map.of()),
-                (part, message) -> System.out.printf("[faults] %-17s %s%n", part, message));
+        temporaryStack = new TemporaryStack("faults", Duration.ofSeconds(5));
+        stack = temporaryStack.start();
         for (String service : LocalStack.SERVICES) {
             stack.startReplica(service, 1, Duration.ofSeconds(180));
         }
@@ -87,24 +81,16 @@ class ReplicaFaultToleranceTest {
 
     @AfterAll
     static void stopStack() throws IOException {
-        if (stack != null) {
-            stack.close();
-        }
-        try (var paths = Files.walk(dataDir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        if (temporaryStack != null) {
+            temporaryStack.close();
         }
     }
 
     @Test
     void oneReplicaOfEachServiceKilledTheOtherTakesOver() throws Exception {
-        PipelineRun run = new PipelineRun(stack, FEEDS);
-        long started = System.nanoTime();
-        long articlesBefore = run.endOffsets("news.articles");
-        long classifiedBefore = run.endOffsets("news.classified");
-        run.start(List.of(LocalStack.replicaName("classify-service", 0), LocalStack.replicaName("classify-service", 1)));
-
-        await("a third of the articles published").atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(250))
-                .until(() -> run.endOffsets("news.articles") - articlesBefore >= run.n() / 3);
+        PipelineRun run = new PipelineRun(stack, "kill-one-of-two-replicas");
+        run.startAndAwaitAThird(List.of(LocalStack.replicaName("classify-service", 0),
+                LocalStack.replicaName("classify-service", 1)), PipelineRun.PUBLISHED);
         // the work is shared: both replicas of each service hold partitions of its group
         for (String[] group : List.of(new String[] {OWNER_GROUP, "ingest-service"},
                 new String[] {"classify-service", "classify-service"}, new String[] {"search-service", "search-service"})) {
@@ -121,12 +107,7 @@ class ReplicaFaultToleranceTest {
         takeovers.add(killConsumerReplica("search-service", "search-service", "news.classified"));
 
         Throwable failed = org.assertj.core.api.Assertions.catchThrowable(run::awaitAndCheckExactlyOnce);
-        long classifiedRecords = run.endOffsets("news.classified") - classifiedBefore;
-        System.out.printf(Locale.ROOT, "[faults] scenario=kill-one-of-two-replicas N=%d duration=%ds %s"
-                        + " classified-records=%d (redelivered %d)%n", run.n(),
-                Duration.ofNanos(System.nanoTime() - started).toSeconds(),
-                takeovers.stream().map(Takeover::figure).collect(Collectors.joining(" ")), classifiedRecords,
-                classifiedRecords - run.n());
+        System.out.println(run.figure(takeovers.stream().map(Takeover::figure).collect(Collectors.joining(" "))));
         if (failed != null) {
             throw new AssertionError("the data after the replicas died", failed);
         }

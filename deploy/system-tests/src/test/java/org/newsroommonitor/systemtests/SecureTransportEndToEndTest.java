@@ -20,7 +20,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -48,27 +47,21 @@ class SecureTransportEndToEndTest {
     private static final String FLOUR_TITLE = "Stepanakert turns down Azerbaijani flour shipment, insists on Lachin corridor";
     private static final String TRUCK_TITLE = "Russian Red Cross truck with 15 tonnes of food reaches Karabakh via Aghdam";
 
-    private static Path dataDir;
+    private static TemporaryStack temporaryStack;
     private static LocalStack stack;
     private static TransportSecurity security;
 
     @BeforeAll
     static void startSecuredStack() throws IOException {
-        Path repoRoot = Path.of(System.getProperty("newsroom.repo.root", "../.."));
-        dataDir = Files.createTempDirectory("newsroom-secured-");
-        Files.setPosixFilePermissions(dataDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-        stack = LocalStack.startSecured(LocalStack.Settings.onFreePorts(repoRoot, dataDir, Duration.ofSeconds(3), Map.of()),
-                (part, message) -> System.out.printf("[secured] %-17s %s%n", part, message));
+        temporaryStack = new TemporaryStack("secured", Duration.ofSeconds(3));
+        stack = temporaryStack.startSecured();
         security = stack.transportSecurity().orElseThrow();
     }
 
     @AfterAll
     static void stopStack() throws IOException {
-        if (stack != null) {
-            stack.close();
-        }
-        try (var paths = Files.walk(dataDir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        if (temporaryStack != null) {
+            temporaryStack.close();
         }
     }
 

@@ -15,6 +15,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.statistics.Statistics;
 import org.newsroommonitor.localstack.LocalStack;
+import org.newsroommonitor.systemtests.TemporaryStack;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
@@ -22,12 +23,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -112,27 +110,19 @@ class EndpointFuzzTest {
     private static final List<String> FIELDS = List.of("url", "name", "paused", "title", "summary", "text", "query",
             "topics", "places", "owner", "id", "__proto__", "constructor", "");
 
-    private static Path dataDir;
+    private static TemporaryStack temporaryStack;
     private static LocalStack stack;
 
     @BeforeContainer
     static void startStack() throws IOException {
-        Path repoRoot = Path.of(System.getProperty("newsroom.repo.root", "../.."));
-        dataDir = Files.createTempDirectory("newsroom-fuzz-");
-        Files.setPosixFilePermissions(dataDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-        stack = LocalStack.start(LocalStack.Settings.onFreePorts(repoRoot, dataDir, Duration.ofSeconds(30), Map.of()),
-                (part, message) -> System.out.printf("[fuzz] %-17s %s%n", part, message));
+        temporaryStack = new TemporaryStack("fuzz", Duration.ofSeconds(30));
+        stack = temporaryStack.start();
     }
 
     @AfterContainer
     static void stopStack() throws IOException {
-        if (stack != null) {
-            stack.close();
-        }
-        if (dataDir != null) {
-            try (var paths = Files.walk(dataDir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        if (temporaryStack != null) {
+            temporaryStack.close();
         }
     }
 
