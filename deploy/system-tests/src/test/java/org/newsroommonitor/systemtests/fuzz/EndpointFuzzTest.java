@@ -34,7 +34,6 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Random and hostile input at every public endpoint of the three services, on the real stack (Kafka, Elasticsearch
