@@ -36,9 +36,9 @@ import java.util.Map;
 public class ErrorRoutes {
 
     /** Longest request URI, in characters (Quarkus' default request-line limit). */
-    static final int MAX_URI_LENGTH = 4096;
+    public static final int MAX_URI_LENGTH = 4096;
     /** Largest request headers, in bytes (Quarkus' default header limit). */
-    static final int MAX_HEADER_BYTES = 20 * 1024;
+    public static final int MAX_HEADER_BYTES = 20 * 1024;
 
     private final long maxBodyBytes;
     private final ObjectMapper mapper;
@@ -104,7 +104,7 @@ public class ErrorRoutes {
     }
 
     /** The size of the headers as sent, roughly: each name and value, with ": " and the line end. */
-    static long headerBytes(MultiMap headers) {
+    public static long headerBytes(MultiMap headers) {
         long bytes = 0;
         for (Map.Entry<String, String> header : headers) {
             bytes += header.getKey().length() + header.getValue().length() + 4;
@@ -134,7 +134,7 @@ public class ErrorRoutes {
     }
 
     /** Whether a Content-Type header is absent or names one media type. */
-    static boolean isMediaType(String contentType) {
+    public static boolean isMediaType(String contentType) {
         if (contentType == null) {
             return true;
         }

@@ -9,15 +9,18 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.ws.rs.core.MediaType;
 import org.newsroommonitor.edges.ErrorBody;
 
 import java.io.UncheckedIOException;
-import java.util.Map;
+
+import static org.newsroommonitor.edges.ErrorRoutes.MAX_HEADER_BYTES;
+import static org.newsroommonitor.edges.ErrorRoutes.MAX_URI_LENGTH;
+import static org.newsroommonitor.edges.ErrorRoutes.headerBytes;
+import static org.newsroommonitor.edges.ErrorRoutes.isMediaType;
 
 /**
- * Refuses a request URI longer than {@value #MAX_URI_LENGTH} characters with 414 and headers larger than
- * {@value #MAX_HEADER_BYTES} bytes with 431, and a Content-Type that is not one media type ({@code garbage},
+ * Refuses a request URI longer than http-edges' {@code ErrorRoutes.MAX_URI_LENGTH} characters with 414 and headers
+ * larger than its {@code MAX_HEADER_BYTES} with 431, and a Content-Type that is not one media type ({@code garbage},
  * {@code application/json, text/plain}) with 415, with the error body of {@link IngestErrorMappers}, as every service
  * does.
  * The HTTP decoder's own limits ({@code quarkus.http.limits.max-initial-line-length}, {@code max-header-size} in
@@ -26,11 +29,6 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class RequestLimits {
-
-    /** Longest request URI, in characters. */
-    static final int MAX_URI_LENGTH = 4096;
-    /** Largest request headers, in bytes, counted as sent (name, ": ", value, line end). */
-    static final int MAX_HEADER_BYTES = 20 * 1024;
 
     private final ObjectMapper mapper;
 
@@ -41,9 +39,10 @@ public class RequestLimits {
     void install(@Observes Router router) {
         // before BodyLimit and Quarkus' own body-size check
         router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 2).handler(request -> {
+            // the limits and checks of http-edges' ErrorRoutes, answered with this service's error body
             if (request.request().uri().length() > MAX_URI_LENGTH) {
                 refuse(request, 414, "the request URI is longer than " + MAX_URI_LENGTH + " characters");
-            } else if (headerBytes(request) > MAX_HEADER_BYTES) {
+            } else if (headerBytes(request.request().headers()) > MAX_HEADER_BYTES) {
                 refuse(request, 431, "the request headers are larger than " + MAX_HEADER_BYTES + " bytes");
             } else if (!isMediaType(request.request().getHeader(HttpHeaders.CONTENT_TYPE))) {
                 refuse(request, 415, "the Content-Type '" + request.request().getHeader(HttpHeaders.CONTENT_TYPE)
@@ -52,27 +51,6 @@ public class RequestLimits {
                 request.next();
             }
         });
-    }
-
-    /** Whether a Content-Type header is absent or names one media type (Quarkus REST fails with 500 otherwise). */
-    static boolean isMediaType(String contentType) {
-        if (contentType == null) {
-            return true;
-        }
-        try {
-            MediaType.valueOf(contentType);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    private static long headerBytes(RoutingContext request) {
-        long bytes = 0;
-        for (Map.Entry<String, String> header : request.request().headers()) {
-            bytes += header.getKey().length() + header.getValue().length() + 4;
-        }
-        return bytes;
     }
 
     private void refuse(RoutingContext request, int status, String message) {
