@@ -74,12 +74,7 @@ class ClassifyTokenTest {
 
     @Test
     void tokensThatCannotBeTrustedAreRefusedWith401() {
-        for (String token : new String[] {
-                TestTokens.expiredToken(ADMIN, "admin"),
-                TestTokens.tokenOfIssuer("https://sso.elsewhere.test/realms/newsroom", ADMIN, "admin"),
-                TestTokens.tokenForAudience("another-client", ADMIN, "admin"),
-                TestTokens.tokenOfAnotherKey(ADMIN, "admin"),
-                "not-a-token"}) {
+        for (String token : TestTokens.untrustedTokens(ADMIN, "admin")) {
             bearer(token).contentType("application/yaml").body(TAXONOMY)
                     .when().post("/api/rules/test").then()
                     .statusCode(401).contentType(ContentType.JSON)

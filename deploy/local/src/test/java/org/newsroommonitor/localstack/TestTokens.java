@@ -102,6 +102,18 @@ public final class TestTokens {
                 rsaKeyPair().getPrivate());
     }
 
+    /**
+     * Tokens for {@code user} with {@code roles} that a service must refuse with 401: expired, of another issuer, for
+     * another audience, signed by another key, and one that is no JWT at all.
+     */
+    public static List<String> untrustedTokens(String user, String... roles) {
+        return List.of(expiredToken(user, roles),
+                tokenOfIssuer("https://sso.elsewhere.test/realms/newsroom", user, roles),
+                tokenForAudience("another-client", user, roles),
+                tokenOfAnotherKey(user, roles),
+                "not-a-token");
+    }
+
     /** A request that sends the token as {@code Authorization: Bearer}. */
     public static RequestSpecification bearer(String token) {
         return RestAssured.given().header("Authorization", "Bearer " + token);

@@ -88,12 +88,7 @@ class SearchTokenTest {
 
     @Test
     void tokensThatCannotBeTrustedAreRefusedWith401() {
-        for (String token : new String[] {
-                TestTokens.expiredToken(TestTokens.EDITOR, "editor"),
-                TestTokens.tokenOfIssuer("https://sso.elsewhere.test/realms/newsroom", TestTokens.EDITOR, "editor"),
-                TestTokens.tokenForAudience("another-client", TestTokens.EDITOR, "editor"),
-                TestTokens.tokenOfAnotherKey(TestTokens.EDITOR, "editor"),
-                "not-a-token"}) {
+        for (String token : TestTokens.untrustedTokens(TestTokens.EDITOR, "editor")) {
             bearer(token).when().get("/api/subscriptions").then()
                     .statusCode(401).contentType(ContentType.JSON)
                     .body("error", equalTo("the credentials were not accepted"))
